@@ -1,0 +1,14 @@
+package io.foldline.cli;
+
+import java.util.List;
+
+/** The tree of verbs. Each verb's class lives beside its subject; this only lists them. */
+final class Commands {
+    private Commands() {
+    }
+
+    static Command root() {
+        return new CommandGroup("foldline", "", List.of(
+                new BenchCommand()));
+    }
+}
