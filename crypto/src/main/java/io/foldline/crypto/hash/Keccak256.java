@@ -16,8 +16,11 @@ public final class Keccak256 {
     private static final long[] ROUND_CONSTANTS = roundConstants();
     /** Rotation offset of lane x + 5y, from the rho step of FIPS 202 section 3.2.2. */
     private static final int[] RHO = rhoOffsets();
+    private static final int[] PI = piTargets();
 
     private final long[] state = new long[25];
+    /** Scratch of the permutation: the rho-pi output. */
+    private final long[] b = new long[25];
     /** Bytes of the current block already XORed into the state. */
     private int blockPos;
     private boolean finished;
@@ -54,7 +57,7 @@ public final class Keccak256 {
             blockPos += n;
             i += n;
             if (blockPos == RATE_BYTES) {
-                permute(state);
+                permute();
                 blockPos = 0;
             }
         }
@@ -70,7 +73,7 @@ public final class Keccak256 {
         // the message leaves exactly one free byte in the block.
         xorByte(blockPos, (byte) 0x01);
         xorByte(RATE_BYTES - 1, (byte) 0x80);
-        permute(state);
+        permute();
         byte[] out = new byte[DIGEST_BYTES];
         for (int i = 0; i < DIGEST_BYTES; i++) {
             out[i] = (byte) (state[i >>> 3] >>> ((i & 7) << 3));
@@ -91,39 +94,58 @@ public final class Keccak256 {
             }
             state[lane] ^= v;
         }
-        permute(state);
+        permute();
     }
 
     /** Keccak-f[1600], FIPS 202 section 3.3; lanes indexed x + 5y, bytes little-endian within a lane. */
-    static void permute(long[] a) {
-        long[] c = new long[5];
-        long[] b = new long[25];
+    private void permute() {
+        long[] a = state;
         for (int round = 0; round < 24; round++) {
             // theta
-            for (int x = 0; x < 5; x++) {
-                c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-            }
-            for (int x = 0; x < 5; x++) {
-                long d = c[(x + 4) % 5] ^ Long.rotateLeft(c[(x + 1) % 5], 1);
-                for (int y = 0; y < 25; y += 5) {
-                    a[x + y] ^= d;
-                }
+            long c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];
+            long c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];
+            long c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];
+            long c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];
+            long c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];
+            long d0 = c4 ^ Long.rotateLeft(c1, 1);
+            long d1 = c0 ^ Long.rotateLeft(c2, 1);
+            long d2 = c1 ^ Long.rotateLeft(c3, 1);
+            long d3 = c2 ^ Long.rotateLeft(c4, 1);
+            long d4 = c3 ^ Long.rotateLeft(c0, 1);
+            for (int y = 0; y < 25; y += 5) {
+                a[y] ^= d0;
+                a[y + 1] ^= d1;
+                a[y + 2] ^= d2;
+                a[y + 3] ^= d3;
+                a[y + 4] ^= d4;
             }
             // rho and pi: B[y, 2x + 3y] = rot(A[x, y], r[x, y])
-            for (int x = 0; x < 5; x++) {
-                for (int y = 0; y < 5; y++) {
-                    b[y + 5 * ((2 * x + 3 * y) % 5)] = Long.rotateLeft(a[x + 5 * y], RHO[x + 5 * y]);
-                }
+            for (int i = 0; i < 25; i++) {
+                b[PI[i]] = Long.rotateLeft(a[i], RHO[i]);
             }
             // chi
             for (int y = 0; y < 25; y += 5) {
-                for (int x = 0; x < 5; x++) {
-                    a[x + y] = b[x + y] ^ (~b[(x + 1) % 5 + y] & b[(x + 2) % 5 + y]);
-                }
+                long b0 = b[y], b1 = b[y + 1], b2 = b[y + 2], b3 = b[y + 3], b4 = b[y + 4];
+                a[y] = b0 ^ (~b1 & b2);
+                a[y + 1] = b1 ^ (~b2 & b3);
+                a[y + 2] = b2 ^ (~b3 & b4);
+                a[y + 3] = b3 ^ (~b4 & b0);
+                a[y + 4] = b4 ^ (~b0 & b1);
             }
             // iota
             a[0] ^= ROUND_CONSTANTS[round];
         }
+    }
+
+    /** Destination of lane x + 5y under pi: y + 5 * ((2x + 3y) mod 5). */
+    private static int[] piTargets() {
+        int[] pi = new int[25];
+        for (int x = 0; x < 5; x++) {
+            for (int y = 0; y < 5; y++) {
+                pi[x + 5 * y] = y + 5 * ((2 * x + 3 * y) % 5);
+            }
+        }
+        return pi;
     }
 
     /** Round constants from the degree-8 LFSR rc(t) of FIPS 202 Algorithm 5 (x^8 + x^6 + x^5 + x^4 + 1). */

@@ -9,13 +9,17 @@ import java.math.BigInteger;
  */
 final class GrainLfsr {
     private static final int STATE_BITS = 80;
+    /** New bits per step: taps reach at most 62 + 15 = 77 < 80, so 16 new bits depend on old bits only. */
+    private static final int CHUNK = 16;
     /** The field is GF(p) (value 1 in 2 bits); the S-box is x^alpha (value 0 in 4 bits). */
     private static final int FIELD_PRIME = 1;
     private static final int SBOX_POWER = 0;
 
-    /** Ring buffer of the 80 state bits; {@code head} is b_i, the oldest. */
-    private final byte[] bits = new byte[STATE_BITS];
-    private int head;
+    /** State bit b_k (b_0 the oldest) is bit k of lo for k < 64, bit k - 64 of hi above. */
+    private long lo;
+    private long hi;
+    private long chunk;
+    private int chunkPos = CHUNK;
 
     GrainLfsr(int fieldBits, int t, int roundsFull, int roundsPartial) {
         int pos = 0;
@@ -26,10 +30,10 @@ final class GrainLfsr {
         pos = put(pos, roundsFull, 10);
         pos = put(pos, roundsPartial, 10);
         while (pos < STATE_BITS) {
-            bits[pos++] = 1;
+            setBit(pos++);
         }
-        for (int i = 0; i < 160; i++) {
-            clock();
+        for (int i = 0; i < 160 / CHUNK; i++) {
+            step();
         }
     }
 
@@ -39,22 +43,44 @@ final class GrainLfsr {
             throw new IllegalArgumentException("Grain seed field " + value + " does not fit " + width + " bits");
         }
         for (int i = width - 1; i >= 0; i--) {
-            bits[pos++] = (byte) ((value >>> i) & 1);
+            if (((value >>> i) & 1) != 0) {
+                setBit(pos);
+            }
+            pos++;
         }
         return pos;
     }
 
-    /** b_{i+80} = b_{i+62} ^ b_{i+51} ^ b_{i+38} ^ b_{i+23} ^ b_{i+13} ^ b_i. */
-    private int clock() {
-        int nb = bits[head] ^ at(13) ^ at(23) ^ at(38) ^ at(51) ^ at(62);
-        bits[head] = (byte) nb;
-        head = head == STATE_BITS - 1 ? 0 : head + 1;
-        return nb;
+    private void setBit(int k) {
+        if (k < 64) {
+            lo |= 1L << k;
+        } else {
+            hi |= 1L << (k - 64);
+        }
     }
 
-    private int at(int offset) {
-        int i = head + offset;
-        return bits[i >= STATE_BITS ? i - STATE_BITS : i];
+    /**
+     * Sixteen clocks of b_{i+80} = b_{i+62} ^ b_{i+51} ^ b_{i+38} ^ b_{i+23} ^ b_{i+13} ^ b_i at once; the
+     * new bits, oldest in bit 0, are returned and shifted into the state.
+     */
+    private long step() {
+        long x = (lo ^ shr(13) ^ shr(23) ^ shr(38) ^ shr(51) ^ shr(62)) & 0xFFFFL;
+        lo = (lo >>> CHUNK) | (hi << (64 - CHUNK));
+        hi = x;
+        return x;
+    }
+
+    /** The low 64 bits of the 80-bit state shifted right by n (0 < n < 64). */
+    private long shr(int n) {
+        return (lo >>> n) | (hi << (64 - n));
+    }
+
+    private int clock() {
+        if (chunkPos == CHUNK) {
+            chunk = step();
+            chunkPos = 0;
+        }
+        return (int) (chunk >>> chunkPos++) & 1;
     }
 
     /** Self-shrinking: clock pairs; when the first bit of a pair is 1, the second is output. */
