@@ -1,0 +1,212 @@
+package io.foldline.circuits.snarkjs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One record of a ptau contributions section (7): the first points after the contribution, the
+ * contributor's public key (proofs of knowledge of tau, alpha and beta), the BLAKE2b state needed to
+ * recompute the response hash, the next challenge hash, and the optional name and beacon parameters.
+ *
+ * <p>Points are flat Montgomery limbs (G1: 8 longs, G2: 16 longs). The public key is 96 longs: six G1
+ * points (tau s, tau s^x, alpha s, alpha s^x, beta s, beta s^x; the {@code *_OFFSET} constants) then three
+ * G2 points (tau, alpha, beta s_p^x). Immutable: accessors return copies.
+ */
+public final class PtauContribution {
+    public static final int PARTIAL_HASH_BYTES = 216;
+    public static final int HASH_BYTES = 64;
+    public static final int KEY_LONGS = 6 * 8 + 3 * 16;
+    public static final int TAU_G1_S = 0;
+    public static final int TAU_G1_SX = 8;
+    public static final int ALPHA_G1_S = 16;
+    public static final int ALPHA_G1_SX = 24;
+    public static final int BETA_G1_S = 32;
+    public static final int BETA_G1_SX = 40;
+    public static final int TAU_G2_SPX = 48;
+    public static final int ALPHA_G2_SPX = 64;
+    public static final int BETA_G2_SPX = 80;
+    /** snarkjs truncates names to 64 UTF-16 units before encoding. */
+    public static final int MAX_NAME_CHARS = 64;
+    /** The size of a record without parameters: 5 points, the key, both hashes, type and parameter length. */
+    static final int MIN_BYTES = 3 * 64 + 2 * 128 + 6 * 64 + 3 * 128 + PARTIAL_HASH_BYTES + HASH_BYTES + 8;
+
+    private final long[] tauG1;
+    private final long[] tauG2;
+    private final long[] alphaG1;
+    private final long[] betaG1;
+    private final long[] betaG2;
+    private final long[] key;
+    private final byte[] partialHash;
+    private final byte[] nextChallenge;
+    private final int type;
+    private final String name;
+    private final int numIterationsExp;
+    private final byte[] beaconHash;
+
+    /**
+     * @param type             0 for a contribution, 1 for a beacon (then numIterationsExp and beaconHash apply)
+     * @param name             the contributor's name, or null
+     * @param beaconHash       null unless type is 1
+     */
+    public PtauContribution(long[] tauG1, long[] tauG2, long[] alphaG1, long[] betaG1, long[] betaG2, long[] key,
+                            byte[] partialHash, byte[] nextChallenge, int type, String name,
+                            int numIterationsExp, byte[] beaconHash) {
+        this.tauG1 = copy(tauG1, 8, "tauG1");
+        this.tauG2 = copy(tauG2, 16, "tauG2");
+        this.alphaG1 = copy(alphaG1, 8, "alphaG1");
+        this.betaG1 = copy(betaG1, 8, "betaG1");
+        this.betaG2 = copy(betaG2, 16, "betaG2");
+        this.key = copy(key, KEY_LONGS, "key");
+        this.partialHash = copy(partialHash, PARTIAL_HASH_BYTES, "partialHash");
+        this.nextChallenge = copy(nextChallenge, HASH_BYTES, "nextChallenge");
+        if (type != 0 && type != 1) {
+            throw new IllegalArgumentException("type must be 0 (contribution) or 1 (beacon), got " + type);
+        }
+        this.type = type;
+        this.name = name == null || name.isEmpty() ? null : truncate(name);
+        if (type == 1) {
+            Objects.requireNonNull(beaconHash, "beaconHash of a beacon contribution");
+            if (beaconHash.length > 255 || numIterationsExp < 0 || numIterationsExp > 255) {
+                throw new IllegalArgumentException("beacon hash longer than 255 bytes or exponent out of [0, 255]");
+            }
+        }
+        this.numIterationsExp = type == 1 ? numIterationsExp : 0;
+        this.beaconHash = type == 1 ? beaconHash.clone() : null;
+    }
+
+    private static String truncate(String name) {
+        String s = name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
+        if (s.getBytes(StandardCharsets.UTF_8).length > 255) {
+            throw new IllegalArgumentException("contribution name longer than 255 UTF-8 bytes");
+        }
+        return s;
+    }
+
+    private static long[] copy(long[] a, int n, String what) {
+        if (a == null || a.length != n) {
+            throw new IllegalArgumentException(what + " must have " + n + " limbs");
+        }
+        return a.clone();
+    }
+
+    private static byte[] copy(byte[] a, int n, String what) {
+        if (a == null || a.length != n) {
+            throw new IllegalArgumentException(what + " must have " + n + " bytes");
+        }
+        return a.clone();
+    }
+
+    public long[] tauG1() {
+        return tauG1.clone();
+    }
+
+    public long[] tauG2() {
+        return tauG2.clone();
+    }
+
+    public long[] alphaG1() {
+        return alphaG1.clone();
+    }
+
+    public long[] betaG1() {
+        return betaG1.clone();
+    }
+
+    public long[] betaG2() {
+        return betaG2.clone();
+    }
+
+    /** The 96-limb public key (see the class documentation for the offsets). */
+    public long[] key() {
+        return key.clone();
+    }
+
+    public byte[] partialHash() {
+        return partialHash.clone();
+    }
+
+    public byte[] nextChallenge() {
+        return nextChallenge.clone();
+    }
+
+    public int type() {
+        return type;
+    }
+
+    /** The name, or null. */
+    public String name() {
+        return name;
+    }
+
+    public int numIterationsExp() {
+        return numIterationsExp;
+    }
+
+    /** The beacon hash of a beacon contribution, else null. */
+    public byte[] beaconHash() {
+        return beaconHash == null ? null : beaconHash.clone();
+    }
+
+    static PtauContribution read(SectionReader s, String field) {
+        long[] tauG1 = new long[8];
+        long[] tauG2 = new long[16];
+        long[] alphaG1 = new long[8];
+        long[] betaG1 = new long[8];
+        long[] betaG2 = new long[16];
+        long[] key = new long[KEY_LONGS];
+        s.g1Points(tauG1, 0, 1, field + " tauG1");
+        s.g2Points(tauG2, 0, 1, field + " tauG2");
+        s.g1Points(alphaG1, 0, 1, field + " alphaG1");
+        s.g1Points(betaG1, 0, 1, field + " betaG1");
+        s.g2Points(betaG2, 0, 1, field + " betaG2");
+        s.g1Points(key, 0, 6, field + " key G1");
+        s.g2Points(key, TAU_G2_SPX, 3, field + " key G2");
+        byte[] partial = s.bytes(PARTIAL_HASH_BYTES, field + " partialHash");
+        byte[] next = s.bytes(HASH_BYTES, field + " nextChallenge");
+        long type = s.u32(field + " type");
+        if (type > 1) {
+            throw s.error(field + " type: " + type + ", expected 0 (contribution) or 1 (beacon)");
+        }
+        ContributionParams p = ContributionParams.read(s, field);
+        if (type == 1 && (p.beaconHash() == null || p.numIterationsExp() < 0)) {
+            throw s.error(field + ": beacon contribution without beacon hash and iteration exponent");
+        }
+        return new PtauContribution(tauG1, tauG2, alphaG1, betaG1, betaG2, key, partial, next, (int) type,
+                p.name(), Math.max(0, p.numIterationsExp()), p.beaconHash());
+    }
+
+    void write(BinFileWriter w) {
+        w.longs(tauG1, 0, 8);
+        w.longs(tauG2, 0, 16);
+        w.longs(alphaG1, 0, 8);
+        w.longs(betaG1, 0, 8);
+        w.longs(betaG2, 0, 16);
+        w.longs(key, 0, KEY_LONGS);
+        w.bytes(partialHash);
+        w.bytes(nextChallenge);
+        w.u32(type);
+        ContributionParams.write(w, name, type, numIterationsExp, beaconHash);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PtauContribution c && Arrays.equals(tauG1, c.tauG1) && Arrays.equals(tauG2, c.tauG2)
+                && Arrays.equals(alphaG1, c.alphaG1) && Arrays.equals(betaG1, c.betaG1)
+                && Arrays.equals(betaG2, c.betaG2) && Arrays.equals(key, c.key)
+                && Arrays.equals(partialHash, c.partialHash) && Arrays.equals(nextChallenge, c.nextChallenge)
+                && type == c.type && Objects.equals(name, c.name) && numIterationsExp == c.numIterationsExp
+                && Arrays.equals(beaconHash, c.beaconHash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(nextChallenge);
+    }
+
+    @Override
+    public String toString() {
+        return "PtauContribution[" + (type == 1 ? "beacon" : "contribution") + (name == null ? "" : " \"" + name + "\"")
+                + "]";
+    }
+}
