@@ -146,4 +146,23 @@ class PrimeFieldTest {
             assertEquals(expect, Fr.fromMont(a, 4 * i));
         }
     }
+
+    @Test
+    void productsAcceptUnreducedInputsBelowTwiceTheModulus() {
+        // The Fq2 kernel feeds sums a0 + a1 (below 2q) straight into the product.
+        SplittableRandom rng = new SplittableRandom(60);
+        io.foldline.crypto.bn254.internal.MontField f = io.foldline.crypto.bn254.internal.MontField.FQ;
+        long[] q = io.foldline.crypto.bn254.internal.MontField.limbs(Fq.MODULUS);
+        for (int i = 0; i < 500; i++) {
+            Fq a = Fq.of(randomBelow(Fq.MODULUS, rng)), b = Fq.of(randomBelow(Fq.MODULUS, rng));
+            long[] x = new long[4], y = new long[4], got = new long[4];
+            a.copyMontTo(x, 0);
+            b.copyMontTo(y, 0);
+            long[] xp = io.foldline.crypto.bn254.internal.MontField.limbs(
+                    io.foldline.crypto.bn254.internal.MontField.limbsToBigInteger(x, 0).add(Fq.MODULUS));
+            f.mul(xp[0], xp[1], xp[2], xp[3], y[0], y[1], y[2], y[3], got, 0);
+            assertEquals(a.mul(b), Fq.fromMont(got, 0));
+        }
+        assertTrue(q[3] < (1L << 62), "the no-carry CIOS needs the top limb below 2^62");
+    }
 }

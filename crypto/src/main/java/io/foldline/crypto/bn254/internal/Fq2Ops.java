@@ -16,12 +16,11 @@ import java.math.BigInteger;
  */
 public final class Fq2Ops {
     private static final MontField F = MontField.FQ;
-    private static final long P0, P1, P2, P3, INV;
+    private static final long P0, P1, P2, P3;
 
     static {
         long[] p = MontField.limbs(F.modulus);
         P0 = p[0]; P1 = p[1]; P2 = p[2]; P3 = p[3];
-        INV = BigInteger.ONE.shiftLeft(64).subtract(F.modulus.modInverse(BigInteger.ONE.shiftLeft(64))).longValue();
     }
 
     private Fq2Ops() {
@@ -35,18 +34,18 @@ public final class Fq2Ops {
         final long b10 = b[bo + 4], b11 = b[bo + 5], b12 = b[bo + 6], b13 = b[bo + 7];
         // sa = a0 + a1 and sb = b0 + b1 as plain 256-bit sums (< 2^255, no reduction needed)
         long sa0 = a00 + a10, c = ult(sa0, a00);
-        long sa1 = a01 + a11 + c; c = carryBits(a01, a11, sa1);
-        long sa2 = a02 + a12 + c; c = carryBits(a02, a12, sa2);
+        long sa1 = a01 + a11 + c; c = MontField.carry3(a01, a11, sa1);
+        long sa2 = a02 + a12 + c; c = MontField.carry3(a02, a12, sa2);
         long sa3 = a03 + a13 + c;
         long sb0 = b00 + b10; c = ult(sb0, b00);
-        long sb1 = b01 + b11 + c; c = carryBits(b01, b11, sb1);
-        long sb2 = b02 + b12 + c; c = carryBits(b02, b12, sb2);
+        long sb1 = b01 + b11 + c; c = MontField.carry3(b01, b11, sb1);
+        long sb2 = b02 + b12 + c; c = MontField.carry3(b02, b12, sb2);
         long sb3 = b03 + b13 + c;
-        montMul(a10, a11, a12, a13, b10, b11, b12, b13, r, ro);      // r.c0 = a1*b1 for a moment
+        F.mul(a10, a11, a12, a13, b10, b11, b12, b13, r, ro);      // r.c0 = a1*b1 for a moment
         final long v0 = r[ro], v1 = r[ro + 1], v2 = r[ro + 2], v3 = r[ro + 3];
-        montMul(a00, a01, a02, a03, b00, b01, b02, b03, r, ro);      // r.c0 = a0*b0
-        montMul(sa0, sa1, sa2, sa3, sb0, sb1, sb2, sb3, r, ro + 4);  // r.c1 = (a0+a1)(b0+b1)
-        subTo(r[ro + 4], r[ro + 5], r[ro + 6], r[ro + 7], r[ro], r[ro + 1], r[ro + 2], r[ro + 3], r, ro + 4);
+        F.mul(a00, a01, a02, a03, b00, b01, b02, b03, r, ro);      // r.c0 = a0*b0
+        F.mul(sa0, sa1, sa2, sa3, sb0, sb1, sb2, sb3, r, ro + 4);  // r.c1 = (a0+a1)(b0+b1)
+        F.subTo(r[ro + 4], r[ro + 5], r[ro + 6], r[ro + 7], r[ro], r[ro + 1], r[ro + 2], r[ro + 3], r, ro + 4);
         subLocal(r, ro + 4, v0, v1, v2, v3);                         // c1 = a0*b1 + a1*b0
         subLocal(r, ro, v0, v1, v2, v3);                             // c0 = a0*b0 - a1*b1 (u^2 = -1)
     }
@@ -56,29 +55,29 @@ public final class Fq2Ops {
         final long a00 = a[ao], a01 = a[ao + 1], a02 = a[ao + 2], a03 = a[ao + 3];
         final long a10 = a[ao + 4], a11 = a[ao + 5], a12 = a[ao + 6], a13 = a[ao + 7];
         long s0 = a00 + a10, c = ult(s0, a00);
-        long s1 = a01 + a11 + c; c = carryBits(a01, a11, s1);
-        long s2 = a02 + a12 + c; c = carryBits(a02, a12, s2);
+        long s1 = a01 + a11 + c; c = MontField.carry3(a01, a11, s1);
+        long s2 = a02 + a12 + c; c = MontField.carry3(a02, a12, s2);
         long s3 = a03 + a13 + c;
         // d = a0 + (p - a1), congruent to a0 - a1 and below 2p
         long n0 = P0 - a10, b = ult(P0, a10);
-        long n1 = P1 - a11 - b; b = borrowBits(P1, a11, n1);
-        long n2 = P2 - a12 - b; b = borrowBits(P2, a12, n2);
+        long n1 = P1 - a11 - b; b = MontField.borrow3(P1, a11, n1);
+        long n2 = P2 - a12 - b; b = MontField.borrow3(P2, a12, n2);
         long n3 = P3 - a13 - b;
         long d0 = a00 + n0; c = ult(d0, a00);
-        long d1 = a01 + n1 + c; c = carryBits(a01, n1, d1);
-        long d2 = a02 + n2 + c; c = carryBits(a02, n2, d2);
+        long d1 = a01 + n1 + c; c = MontField.carry3(a01, n1, d1);
+        long d2 = a02 + n2 + c; c = MontField.carry3(a02, n2, d2);
         long d3 = a03 + n3 + c;
-        montMul(a00, a01, a02, a03, a10, a11, a12, a13, r, ro + 4);
+        F.mul(a00, a01, a02, a03, a10, a11, a12, a13, r, ro + 4);
         F.dbl(r, ro + 4, r, ro + 4);
-        montMul(s0, s1, s2, s3, d0, d1, d2, d3, r, ro);
+        F.mul(s0, s1, s2, s3, d0, d1, d2, d3, r, ro);
     }
 
     /** r = a * s for s in Fq (4 Montgomery limbs at so). */
     public static void mulByFq(long[] a, int ao, long[] s, int so, long[] r, int ro) {
         final long s0 = s[so], s1 = s[so + 1], s2 = s[so + 2], s3 = s[so + 3];
         final long a10 = a[ao + 4], a11 = a[ao + 5], a12 = a[ao + 6], a13 = a[ao + 7];
-        montMul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], s0, s1, s2, s3, r, ro);
-        montMul(a10, a11, a12, a13, s0, s1, s2, s3, r, ro + 4);
+        F.mul(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], s0, s1, s2, s3, r, ro);
+        F.mul(a10, a11, a12, a13, s0, s1, s2, s3, r, ro + 4);
     }
 
     /** r = a * xi with xi = 9 + u, the non-residue that defines Fq6: (9a0 - a1) + (a0 + 9a1)u. */
@@ -97,8 +96,8 @@ public final class Fq2Ops {
     }
 
     public static void sub(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
-        subTo(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro);
-        subTo(a[ao + 4], a[ao + 5], a[ao + 6], a[ao + 7], b[bo + 4], b[bo + 5], b[bo + 6], b[bo + 7], r, ro + 4);
+        F.subTo(a[ao], a[ao + 1], a[ao + 2], a[ao + 3], b[bo], b[bo + 1], b[bo + 2], b[bo + 3], r, ro);
+        F.subTo(a[ao + 4], a[ao + 5], a[ao + 6], a[ao + 7], b[bo + 4], b[bo + 5], b[bo + 6], b[bo + 7], r, ro + 4);
     }
 
     public static void dbl(long[] a, int ao, long[] r, int ro) {
@@ -182,61 +181,7 @@ public final class Fq2Ops {
         F.fromBigInteger(c1, r, ro + 4);
     }
 
-    /**
-     * Writes a*b*R^-1 mod p, fully reduced, to r[ro..ro+3]. CIOS as in {@link MontField#mul}, on locals.
-     * Valid for a, b &lt; 2p (not only below p): after each outer round t &lt; a + p &lt; 2^256, so the
-     * 64-bit top word cannot overflow, and the result is below ab/R + p &lt; 2p because 4p &lt; R, so one
-     * conditional subtraction reduces it.
-     */
-    private static void montMul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3,
-                                long[] r, int ro) {
-        long t0, t1, t2, t3, lo, hi, s, ca, cc, m;
-        // round 0 starts from t = 0, which saves the additions of t
-        t0 = a0 * b0; ca = Math.unsignedMultiplyHigh(a0, b0);
-        m = t0 * INV;
-        lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
-        s = t0 + lo; cc = hi + ult(s, lo);
-        lo = a1 * b0; hi = Math.unsignedMultiplyHigh(a1, b0);
-        t1 = lo + ca; ca = hi + ult(t1, lo);
-        lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
-        s = t1 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t0 = lo;
-        lo = a2 * b0; hi = Math.unsignedMultiplyHigh(a2, b0);
-        t2 = lo + ca; ca = hi + ult(t2, lo);
-        lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
-        s = t2 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t1 = lo;
-        lo = a3 * b0; hi = Math.unsignedMultiplyHigh(a3, b0);
-        t3 = lo + ca; ca = hi + ult(t3, lo);
-        lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
-        s = t3 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t2 = lo;
-        t3 = cc + ca;
-        for (int i = 1; i < 4; i++) {
-            final long bi = i == 1 ? b1 : i == 2 ? b2 : b3;
-            lo = a0 * bi; hi = Math.unsignedMultiplyHigh(a0, bi);
-            s = t0 + lo; hi += ult(s, lo); t0 = s; ca = hi;
-            m = t0 * INV;
-            lo = m * P0; hi = Math.unsignedMultiplyHigh(m, P0);
-            s = t0 + lo; cc = hi + ult(s, lo);
-
-            lo = a1 * bi; hi = Math.unsignedMultiplyHigh(a1, bi);
-            s = t1 + lo; hi += ult(s, lo); lo = s + ca; hi += ult(lo, s); ca = hi; t1 = lo;
-            lo = m * P1; hi = Math.unsignedMultiplyHigh(m, P1);
-            s = t1 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t0 = lo;
-
-            lo = a2 * bi; hi = Math.unsignedMultiplyHigh(a2, bi);
-            s = t2 + lo; hi += ult(s, lo); lo = s + ca; hi += ult(lo, s); ca = hi; t2 = lo;
-            lo = m * P2; hi = Math.unsignedMultiplyHigh(m, P2);
-            s = t2 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t1 = lo;
-
-            lo = a3 * bi; hi = Math.unsignedMultiplyHigh(a3, bi);
-            s = t3 + lo; hi += ult(s, lo); lo = s + ca; hi += ult(lo, s); ca = hi; t3 = lo;
-            lo = m * P3; hi = Math.unsignedMultiplyHigh(m, P3);
-            s = t3 + lo; hi += ult(s, lo); lo = s + cc; hi += ult(lo, s); cc = hi; t2 = lo;
-            t3 = cc + ca;
-        }
-        store(t0, t1, t2, t3, r, ro);
-    }
-
-    /** r = 9x (mod p) from x in locals: 8x by three doublings, then + x. */
+        /** r = 9x (mod p) from x in locals: 8x by three doublings, then + x. */
     private static void times9(long[] r, int ro, long x0, long x1, long x2, long x3) {
         r[ro] = x0; r[ro + 1] = x1; r[ro + 2] = x2; r[ro + 3] = x3;
         F.dbl(r, ro, r, ro);
@@ -249,38 +194,23 @@ public final class Fq2Ops {
     private static void addLocal(long[] r, int ro, long y0, long y1, long y2, long y3) {
         long x0 = r[ro], x1 = r[ro + 1], x2 = r[ro + 2], x3 = r[ro + 3];
         long s0 = x0 + y0, c = ult(s0, x0);
-        long s1 = x1 + y1 + c; c = carryBits(x1, y1, s1);
-        long s2 = x2 + y2 + c; c = carryBits(x2, y2, s2);
+        long s1 = x1 + y1 + c; c = MontField.carry3(x1, y1, s1);
+        long s2 = x2 + y2 + c; c = MontField.carry3(x2, y2, s2);
         long s3 = x3 + y3 + c;
         store(s0, s1, s2, s3, r, ro);
     }
 
     /** r[ro..] = r[ro..] - y mod p, both reduced. */
     private static void subLocal(long[] r, int ro, long y0, long y1, long y2, long y3) {
-        subTo(r[ro], r[ro + 1], r[ro + 2], r[ro + 3], y0, y1, y2, y3, r, ro);
+        F.subTo(r[ro], r[ro + 1], r[ro + 2], r[ro + 3], y0, y1, y2, y3, r, ro);
     }
 
-    /** r = x - y mod p: subtract, then add p back under a mask when the subtraction borrowed. */
-    private static void subTo(long x0, long x1, long x2, long x3, long y0, long y1, long y2, long y3,
-                              long[] r, int ro) {
-        long d0 = x0 - y0, b = borrowBits(x0, y0, d0);
-        long d1 = x1 - y1 - b; b = borrowBits(x1, y1, d1);
-        long d2 = x2 - y2 - b; b = borrowBits(x2, y2, d2);
-        long d3 = x3 - y3 - b; b = borrowBits(x3, y3, d3);
-        long mask = -b;
-        long q0 = P0 & mask, q1 = P1 & mask, q2 = P2 & mask, q3 = P3 & mask;
-        long s0 = d0 + q0, c = carryBits(d0, q0, s0);
-        long s1 = d1 + q1 + c; c = carryBits(d1, q1, s1);
-        long s2 = d2 + q2 + c; c = carryBits(d2, q2, s2);
-        r[ro] = s0; r[ro + 1] = s1; r[ro + 2] = s2; r[ro + 3] = d3 + q3 + c;
-    }
-
-    private static void halveFq(long[] a, int ao, long[] r, int ro) {
+        private static void halveFq(long[] a, int ao, long[] r, int ro) {
         long x0 = a[ao], x1 = a[ao + 1], x2 = a[ao + 2], x3 = a[ao + 3];
         if ((x0 & 1) != 0) { // x + p is even and below 2^255
             long s0 = x0 + P0, c = ult(s0, x0);
-            long s1 = x1 + P1 + c; c = carryBits(x1, P1, s1);
-            long s2 = x2 + P2 + c; c = carryBits(x2, P2, s2);
+            long s1 = x1 + P1 + c; c = MontField.carry3(x1, P1, s1);
+            long s2 = x2 + P2 + c; c = MontField.carry3(x2, P2, s2);
             x3 = x3 + P3 + c;
             x0 = s0; x1 = s1; x2 = s2;
         }
@@ -292,10 +222,10 @@ public final class Fq2Ops {
 
     /** Stores t, a value below 2p, reduced below p: t - p unless that borrows (branch-free select). */
     private static void store(long t0, long t1, long t2, long t3, long[] r, int ro) {
-        long d0 = t0 - P0, b = borrowBits(t0, P0, d0);
-        long d1 = t1 - P1 - b; b = borrowBits(t1, P1, d1);
-        long d2 = t2 - P2 - b; b = borrowBits(t2, P2, d2);
-        long d3 = t3 - P3 - b; b = borrowBits(t3, P3, d3);
+        long d0 = t0 - P0, b = MontField.borrow3(t0, P0, d0);
+        long d1 = t1 - P1 - b; b = MontField.borrow3(t1, P1, d1);
+        long d2 = t2 - P2 - b; b = MontField.borrow3(t2, P2, d2);
+        long d3 = t3 - P3 - b; b = MontField.borrow3(t3, P3, d3);
         long keep = -b; // all ones when t < p
         r[ro] = (t0 & keep) | (d0 & ~keep);
         r[ro + 1] = (t1 & keep) | (d1 & ~keep);
@@ -303,17 +233,7 @@ public final class Fq2Ops {
         r[ro + 3] = (t3 & keep) | (d3 & ~keep);
     }
 
-    /** Branch-free borrow out of d = x - y - bin, from the top bits of x, y and d. */
-    private static long borrowBits(long x, long y, long d) {
-        return ((~x & y) | ((~x | y) & d)) >>> 63;
-    }
-
-    /** Branch-free carry out of s = x + y + cin. */
-    private static long carryBits(long x, long y, long s) {
-        return ((x & y) | ((x | y) & ~s)) >>> 63;
-    }
-
-    private static long ult(long x, long y) {
+            private static long ult(long x, long y) {
         return (x ^ Long.MIN_VALUE) < (y ^ Long.MIN_VALUE) ? 1 : 0;
     }
 }
