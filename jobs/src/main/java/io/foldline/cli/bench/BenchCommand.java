@@ -1,0 +1,90 @@
+package io.foldline.cli.bench;
+
+import io.foldline.cli.Args;
+import io.foldline.cli.Command;
+import io.foldline.cli.Console;
+import io.foldline.cli.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code foldline bench}: measured figures for this machine, with snarkjs beside them where it applies. */
+public final class BenchCommand implements Command {
+    private static final List<String> PARTS = List.of("field", "msm", "ntt", "pairing", "ptau", "prove");
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure Fr, MSM, NTT, pairing, test ptau and Groth16 prove (beside snarkjs) here";
+    }
+
+    @Override
+    public String usage() {
+        return "[all|" + String.join("|", PARTS) + "] [--work DIR] [--small]";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Prints a Markdown table for BENCHMARKS.md. Sizes: G1 MSM 2^16 and 2^20, G2 MSM 2^16, NTT 2^20,
+                one pairing, a test powers of tau of power 18 prepared for phase 2, and Groth16 prove of the
+                chain circuit at 2^16 and 2^18 constraints with 'snarkjs groth16 prove' on the same .zkey and
+                .wtns in the same run (when infra/tools is installed). All of it takes several minutes.
+                --work DIR  where ptau/zkey files go (default .cache/bench; reused between runs)
+                --small     sizes divided by 16 (a quick check that everything runs)
+                """;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("work");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("small");
+    }
+
+    @Override
+    public int run(Args args, Console out) throws Exception {
+        args.expect(0, 1, usage());
+        String what = args.size() == 0 ? "all" : args.get(0);
+        if (!what.equals("all") && !PARTS.contains(what)) {
+            throw new UsageException("unknown benchmark '" + what + "'; choose one of all, " + String.join(", ", PARTS));
+        }
+        int shrink = args.flag("small") ? 4 : 0;
+        Path work = Files.createDirectories(Path.of(args.option("work", ".cache/bench")));
+        Report report = new Report(out);
+        out.println("foldline bench on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        report.header();
+        CoreBench core = new CoreBench(report);
+        ProveBench prove = new ProveBench(report, out, work);
+        boolean all = what.equals("all");
+        if (all || what.equals("field")) {
+            core.field();
+        }
+        if (all || what.equals("msm")) {
+            core.msm(16 - shrink, 20 - shrink, 16 - shrink);
+        }
+        if (all || what.equals("ntt")) {
+            core.ntt(20 - shrink);
+        }
+        if (all || what.equals("pairing")) {
+            core.pairing();
+        }
+        if (all || what.equals("ptau")) {
+            prove.ptau(18 - shrink);
+        }
+        if (all || what.equals("prove")) {
+            prove.prove(16 - shrink);
+            prove.prove(18 - shrink);
+        }
+        return OK;
+    }
+}
