@@ -9,6 +9,10 @@ final class Commands {
 
     static Command root() {
         return new CommandGroup("foldline", "", List.of(
-                new BenchCommand()));
+                PowersOfTauCommands.group(),
+                Groth16Commands.group(),
+                ZkeyCommands.group(),
+                new io.foldline.cli.bench.BenchCommand(),
+                new DemoCommand()));
     }
 }

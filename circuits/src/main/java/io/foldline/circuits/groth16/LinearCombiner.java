@@ -1,0 +1,145 @@
+package io.foldline.circuits.groth16;
+
+import io.foldline.crypto.bn254.internal.G1Ops;
+import io.foldline.crypto.bn254.internal.G2Ops;
+import io.foldline.crypto.bn254.internal.JacobianOps;
+import io.foldline.crypto.bn254.internal.MontField;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Evaluates a {@link TermTable} over affine base points: each output is a sum of a few scalar multiples
+ * (the R1CS is sparse), so a per-output MSM would cost more in set-up than it saves. Circom coefficients
+ * are mostly ±1 or small integers (weights, constants): a coefficient c above r/2 is applied as -(r - c),
+ * 1 and -1 cost one mixed addition, and a short scalar costs as many doublings as it has bits. Outputs are
+ * split in chunks over the common fork-join pool; each chunk converts its results to affine with one
+ * inversion. Results are flat affine Montgomery limbs with zeros for the point at infinity.
+ */
+final class LinearCombiner {
+    private static final MontField FR = MontField.FR;
+    private static final long[] HALF_R = MontField.limbs(FR.modulus.shiftRight(1));
+    private static final long[] R = MontField.limbs(FR.modulus);
+    private static final int CHUNK = 512;
+
+    private final int w;
+    private final Supplier<JacobianOps> ops;
+
+    private LinearCombiner(int w, Supplier<JacobianOps> ops) {
+        this.w = w;
+        this.ops = ops;
+    }
+
+    static LinearCombiner g1() {
+        return new LinearCombiner(4, G1Ops::new);
+    }
+
+    static LinearCombiner g2() {
+        return new LinearCombiner(8, G2Ops::new);
+    }
+
+    /** Evaluates outputs [from, from + count) of the table into {@code out} (2w longs per point). */
+    long[] evaluate(TermTable t, long[][] bases, int from, int count) {
+        long[] out = new long[2 * w * count];
+        int chunks = (count + CHUNK - 1) / CHUNK;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int lo = c * CHUNK;
+            int n = Math.min(CHUNK, count - lo);
+            JacobianOps g = ops.get();
+            long[] jac = new long[3 * w * n];
+            Scratch s = new Scratch(g, w);
+            for (int i = 0; i < n; i++) {
+                combine(g, t, bases, from + lo + i, jac, 3 * w * i, s);
+            }
+            long[] aff = new long[2 * w * n];
+            g.batchToAffine(jac, n, aff);
+            System.arraycopy(aff, 0, out, 2 * w * lo, aff.length);
+        });
+        return out;
+    }
+
+    private static final class Scratch {
+        final long[] k = new long[4];
+        /** An affine point with room for the Z slot that JacobianOps.neg copies along. */
+        final long[] base;
+        final long[] tmp;
+        /** (1, 1, 0): the field's one in the first slot. */
+        final long[] infinity;
+
+        Scratch(JacobianOps g, int w) {
+            base = new long[3 * w];
+            tmp = new long[3 * w];
+            infinity = new long[3 * w];
+            g.setInfinity(infinity, 0);
+        }
+    }
+
+    private void combine(JacobianOps g, TermTable t, long[][] bases, int j, long[] acc, int ao, Scratch s) {
+        g.setInfinity(acc, ao);
+        for (int k = t.start[j]; k < t.start[j + 1]; k++) {
+            long[] src = bases[t.set[k]];
+            int bo = 2 * w * t.index[k];
+            if (isZero(src, bo, 2 * w)) {
+                continue;
+            }
+            FR.toCanonical(t.coeff, 4 * k, s.k, 0);
+            if (MontField.isZero(s.k, 0)) {
+                continue;
+            }
+            System.arraycopy(src, bo, s.base, 0, 2 * w);
+            if (greater(s.k, HALF_R)) {
+                subtractFromR(s.k);
+                g.neg(s.base, 0, s.base, 0); // y -> -y; the Z slot is scratch here
+            }
+            if (s.k[0] == 1 && (s.k[1] | s.k[2] | s.k[3]) == 0) {
+                g.addMixed(acc, ao, s.base, 0, acc, ao);
+            } else {
+                multiply(g, s, s.k);
+                g.add(acc, ao, s.tmp, 0, acc, ao);
+            }
+        }
+    }
+
+    /** s.tmp = [k] s.base by double-and-add over the bits of k (k > 1, canonical limbs). */
+    private void multiply(JacobianOps g, Scratch s, long[] k) {
+        int top = 255;
+        while (((k[top >>> 6] >>> (top & 63)) & 1) == 0) {
+            top--;
+        }
+        long[] tmp = s.tmp;
+        System.arraycopy(s.base, 0, tmp, 0, 2 * w);
+        System.arraycopy(s.infinity, 0, tmp, 2 * w, w); // Z = 1
+        for (int i = top - 1; i >= 0; i--) {
+            g.dbl(tmp, 0, tmp, 0);
+            if (((k[i >>> 6] >>> (i & 63)) & 1) != 0) {
+                g.addMixed(tmp, 0, s.base, 0, tmp, 0);
+            }
+        }
+    }
+
+    private static boolean isZero(long[] a, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[off + i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean greater(long[] a, long[] b) {
+        for (int i = 3; i >= 0; i--) {
+            if (a[i] != b[i]) {
+                return Long.compareUnsigned(a[i], b[i]) > 0;
+            }
+        }
+        return false;
+    }
+
+    private static void subtractFromR(long[] k) {
+        long borrow = 0;
+        for (int i = 0; i < 4; i++) {
+            long d = R[i] - k[i] - borrow;
+            borrow = (Long.compareUnsigned(R[i], k[i]) < 0 || (borrow == 1 && R[i] == k[i])) ? 1 : 0;
+            k[i] = d;
+        }
+    }
+}
