@@ -35,7 +35,8 @@ final class Help {
         for (Command c : cmd.children()) {
             String name = prefix + c.name();
             if (c.children().isEmpty()) {
-                sb.append(String.format("  %-38s %s%n", name + " " + c.usage(), c.summary()));
+                sb.append("  ").append(name).append(' ').append(c.usage()).append('\n');
+                sb.append("      ").append(c.summary()).append('\n');
             } else {
                 listChildren(sb, name + " ", c);
             }
