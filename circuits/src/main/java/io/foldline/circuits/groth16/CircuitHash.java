@@ -1,5 +1,6 @@
 package io.foldline.circuits.groth16;
 
+import io.foldline.circuits.snarkjs.Uncompressed;
 import io.foldline.crypto.bn254.internal.G1Ops;
 import io.foldline.crypto.hash.Blake2b;
 import java.util.stream.IntStream;
@@ -8,7 +9,7 @@ import java.util.stream.IntStream;
  * The 64-byte circuit hash that opens zkey section 10: BLAKE2b-512 over the initial key, exactly as
  * snarkjs' zkey_new.js absorbs it, so that {@code snarkjs zkey verify} (which rebuilds the initial key and
  * compares hashes) accepts our keys. In order, every point in the uncompressed encoding of
- * {@link SnarkjsEncoding} and every count as a big-endian u32:
+ * {@link Uncompressed} and every count as a big-endian u32:
  * <ol>
  *   <li>alpha1, beta1, beta2, gamma2 (= G2 generator), delta1 (= G1 generator), delta2 (= G2 generator);</li>
  *   <li>nPublic + 1, then the IC points;</li>
@@ -39,31 +40,36 @@ final class CircuitHash {
     /** {@code hDiffs} holds the hashedHPoints(n) τ-difference points (see {@link SetupHashTail}). */
     static byte[] compute(KeyPoints k, long[] hDiffs) {
         Blake2b h = Blake2b.blake2b512();
-        SnarkjsEncoding.hashG1(h, k.alpha1(), 0, 1);
-        SnarkjsEncoding.hashG1(h, k.beta1(), 0, 1);
-        SnarkjsEncoding.hashG2(h, k.beta2(), 0, 1);
-        SnarkjsEncoding.hashG2(h, k.gamma2(), 0, 1);
-        SnarkjsEncoding.hashG1(h, k.delta1(), 0, 1);
-        SnarkjsEncoding.hashG2(h, k.delta2(), 0, 1);
+        Uncompressed.hashG1(h, k.alpha1(), 0, 1);
+        Uncompressed.hashG1(h, k.beta1(), 0, 1);
+        Uncompressed.hashG2(h, k.beta2(), 0, 1);
+        Uncompressed.hashG2(h, k.gamma2(), 0, 1);
+        Uncompressed.hashG1(h, k.delta1(), 0, 1);
+        Uncompressed.hashG2(h, k.delta2(), 0, 1);
         int nPublic = k.ic().length / 8 - 1;
         int nVars = k.a().length / 8;
-        SnarkjsEncoding.hashU32(h, nPublic + 1);
-        SnarkjsEncoding.hashG1(h, k.ic(), 0, nPublic + 1);
+        hashU32(h, nPublic + 1);
+        Uncompressed.hashG1(h, k.ic(), 0, nPublic + 1);
         int n = k.h().length / 8;
-        SnarkjsEncoding.hashU32(h, n - 1);
+        hashU32(h, n - 1);
         if (hDiffs.length != 8 * hashedHPoints(n)) {
             throw new IllegalArgumentException("expected " + hashedHPoints(n) + " tau differences, got " + hDiffs.length / 8);
         }
-        SnarkjsEncoding.hashG1(h, hDiffs, 0, hDiffs.length / 8);
-        SnarkjsEncoding.hashU32(h, nVars - nPublic - 1);
-        SnarkjsEncoding.hashG1(h, k.c(), 0, nVars - nPublic - 1);
-        SnarkjsEncoding.hashU32(h, nVars);
-        SnarkjsEncoding.hashG1(h, k.a(), 0, nVars);
-        SnarkjsEncoding.hashU32(h, nVars);
-        SnarkjsEncoding.hashG1(h, k.b1(), 0, nVars);
-        SnarkjsEncoding.hashU32(h, nVars);
-        SnarkjsEncoding.hashG2(h, k.b2(), 0, nVars);
+        Uncompressed.hashG1(h, hDiffs, 0, hDiffs.length / 8);
+        hashU32(h, nVars - nPublic - 1);
+        Uncompressed.hashG1(h, k.c(), 0, nVars - nPublic - 1);
+        hashU32(h, nVars);
+        Uncompressed.hashG1(h, k.a(), 0, nVars);
+        hashU32(h, nVars);
+        Uncompressed.hashG1(h, k.b1(), 0, nVars);
+        hashU32(h, nVars);
+        Uncompressed.hashG2(h, k.b2(), 0, nVars);
         return h.digest();
+    }
+
+    /** A big-endian u32, as snarkjs' {@code hashU32} writes section counts into the circuit hash. */
+    private static void hashU32(Blake2b h, long v) {
+        h.update(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
     }
 
     /** τ^{i+n}G - τ^iG for i in [0, count), affine, in parallel chunks with one inversion each. */

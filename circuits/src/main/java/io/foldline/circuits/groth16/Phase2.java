@@ -1,6 +1,9 @@
 package io.foldline.circuits.groth16;
 
 import io.foldline.circuits.FormatException;
+import io.foldline.circuits.snarkjs.ChaChaRng;
+import io.foldline.circuits.snarkjs.RngPoints;
+import io.foldline.circuits.snarkjs.Uncompressed;
 import io.foldline.circuits.snarkjs.Zkey;
 import io.foldline.circuits.snarkjs.ZkeyContribution;
 import io.foldline.crypto.bn254.Fr;
@@ -52,7 +55,7 @@ public final class Phase2 {
         byte[] os = new byte[64];
         random.nextBytes(os);
         byte[] seed = Blake2b.digest512(os, entropy);
-        return apply(in, SnarkjsChaCha.fromHash(seed), 0, name, 0, null);
+        return apply(in, ChaChaRng.fromHash(seed), 0, name, 0, null);
     }
 
     /** A public, reproducible contribution from a beacon (e.g. a future block hash). */
@@ -66,7 +69,7 @@ public final class Phase2 {
                     + MAX_BEACON_EXP + "], got " + numIterationsExp);
         }
         byte[] seed = iteratedSha256(beaconHash, numIterationsExp);
-        return apply(in, SnarkjsChaCha.fromHash(seed), 1, name, numIterationsExp, beaconHash);
+        return apply(in, ChaChaRng.fromHash(seed), 1, name, numIterationsExp, beaconHash);
     }
 
     /** SHA-256 applied 2^exp times (snarkjs' rngFromBeaconParams). */
@@ -83,7 +86,7 @@ public final class Phase2 {
         }
     }
 
-    private static Result apply(Zkey in, SnarkjsChaCha rng, int type, String name, int exp, byte[] beaconHash) {
+    private static Result apply(Zkey in, ChaChaRng rng, int type, String name, int exp, byte[] beaconHash) {
         Blake2b transcript = Blake2b.blake2b512();
         transcript.update(in.csHash());
         for (ZkeyContribution c : in.contributions()) {
@@ -93,12 +96,12 @@ public final class Phase2 {
         if (x.isZero()) {
             throw new IllegalStateException("drew a zero contribution secret");
         }
-        G1Affine g1s = SnarkjsPoints.g1FromRng(rng);
+        G1Affine g1s = RngPoints.g1(rng);
         G1Affine g1sx = g1s.mul(x);
-        transcript.update(SnarkjsEncoding.g1(limbs(g1s), 0));
-        transcript.update(SnarkjsEncoding.g1(limbs(g1sx), 0));
+        transcript.update(Uncompressed.g1(g1s));
+        transcript.update(Uncompressed.g1(g1sx));
         byte[] t = transcript.digest();
-        G2Affine g2spx = SnarkjsPoints.hashToG2(t).mul(x);
+        G2Affine g2spx = RngPoints.hashToG2(t).mul(x);
 
         G1Affine delta1 = G1Affine.fromLimbs(in.delta1(), 0).mul(x);
         G2Affine delta2 = G2Affine.fromLimbs(in.delta2(), 0).mul(x);
@@ -122,10 +125,10 @@ public final class Phase2 {
 
     /** deltaAfter, g1_s, g1_sx (uncompressed G1), g2_spx (uncompressed G2), then the 64-byte transcript. */
     static void hashPubKey(Blake2b h, ZkeyContribution c) {
-        h.update(SnarkjsEncoding.g1(c.deltaAfter(), 0));
-        h.update(SnarkjsEncoding.g1(c.g1s(), 0));
-        h.update(SnarkjsEncoding.g1(c.g1sx(), 0));
-        h.update(SnarkjsEncoding.g2(c.g2spx(), 0));
+        h.update(Uncompressed.g1(c.deltaAfter(), 0));
+        h.update(Uncompressed.g1(c.g1s(), 0));
+        h.update(Uncompressed.g1(c.g1sx(), 0));
+        h.update(Uncompressed.g2(c.g2spx(), 0));
         h.update(c.transcript());
     }
 

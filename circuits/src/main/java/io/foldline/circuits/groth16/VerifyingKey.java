@@ -2,10 +2,8 @@ package io.foldline.circuits.groth16;
 
 import io.foldline.circuits.snarkjs.VerificationKeyJson;
 import io.foldline.circuits.snarkjs.Zkey;
-import io.foldline.crypto.bn254.Fq2;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,12 +30,7 @@ public record VerifyingKey(G1Affine alpha1, G2Affine beta2, G2Affine gamma2, G2A
 
     /** The key inside a proving key (the zkey header and IC section). */
     public static VerifyingKey of(Zkey z) {
-        List<G1Affine> ic = new ArrayList<>(z.nPublic() + 1);
-        for (int i = 0; i <= z.nPublic(); i++) {
-            ic.add(G1Affine.fromLimbs(z.ic(), 8 * i));
-        }
-        return new VerifyingKey(G1Affine.fromLimbs(z.alpha1(), 0), g2(z.beta2()), g2(z.gamma2()),
-                g2(z.delta2()), ic);
+        return of(VerificationKeyJson.of(z));
     }
 
     /** From snarkjs' verification_key.json content (already checked on the curve and in the subgroup). */
@@ -48,10 +41,5 @@ public record VerifyingKey(G1Affine alpha1, G2Affine beta2, G2Affine gamma2, G2A
     /** For snarkjs' verification_key.json (which adds e(alpha1, beta2) when written). */
     public VerificationKeyJson toJson() {
         return new VerificationKeyJson(alpha1, beta2, gamma2, delta2, ic);
-    }
-
-    /** The zkey reader has checked the header's G2 points on the twist and in the subgroup. */
-    private static G2Affine g2(long[] limbs) {
-        return G2Affine.ofUnchecked(Fq2.fromMont(limbs, 0), Fq2.fromMont(limbs, 8));
     }
 }

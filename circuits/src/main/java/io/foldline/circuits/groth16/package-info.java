@@ -18,7 +18,8 @@
  * File reading and writing ({@code .zkey}, {@code .ptau}, JSON) lives in {@code io.foldline.circuits.snarkjs}.
  *
  * <h2>What this package hashes (BLAKE2b-512, byte layouts)</h2>
- * Points are hashed in ffjavascript's uncompressed encoding ({@code SnarkjsEncoding}): G1 = x ‖ y, G2 =
+ * Points are hashed in ffjavascript's uncompressed encoding
+ * ({@link io.foldline.circuits.snarkjs.Uncompressed}): G1 = x ‖ y, G2 =
  * x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0, each coordinate 32 bytes big-endian canonical, infinity all zeros; counts are
  * big-endian u32.
  * <ul>
@@ -29,7 +30,7 @@
  *       u32(3) followed by three 64-byte points.</li>
  *   <li>Contribution transcript: circuit hash ‖ for each earlier record (deltaAfter ‖ g1_s ‖ g1_sx ‖
  *       g2_spx ‖ its 64-byte transcript) ‖ g1_s ‖ g1_sx. The G2 point s_p is drawn from a ChaCha20 seeded
- *       with the transcript's first 32 bytes ({@code SnarkjsChaCha}, {@code SnarkjsPoints}).</li>
+ *       with the transcript's first 32 bytes ({@link io.foldline.circuits.snarkjs.RngPoints#hashToG2}).</li>
  *   <li>Contribution hash (printed for contributors to publish): deltaAfter ‖ g1_s ‖ g1_sx ‖ g2_spx ‖
  *       transcript.</li>
  * </ul>

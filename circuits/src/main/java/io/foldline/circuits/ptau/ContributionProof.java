@@ -1,6 +1,8 @@
 package io.foldline.circuits.ptau;
 
 import io.foldline.circuits.snarkjs.PtauContribution;
+import io.foldline.circuits.snarkjs.RngPoints;
+import io.foldline.circuits.snarkjs.Uncompressed;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
@@ -25,8 +27,6 @@ import java.nio.ByteOrder;
  * BLAKE2b-512(challenge 0 || public key). Verifiers accept either, since they only resume the state.
  */
 final class ContributionProof {
-    private static final int G1U = 64;
-    private static final int G2U = 128;
     /** BLAKE2b-512 initial state word 0: IV[0] ^ 0x01010040 (digest 64 bytes, no key, fanout and depth 1). */
     private static final long[] IV = {
         0x6a09e667f3bcc908L ^ 0x01010040L, 0xbb67ae8584caa73bL, 0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L,
@@ -39,8 +39,8 @@ final class ContributionProof {
     static byte[] firstChallenge(int power) {
         Blake2b h = Blake2b.blake2b512();
         h.update(Blake2b.blake2b512().digest());
-        byte[] g1 = uncompressed(G1Affine.GENERATOR);
-        byte[] g2 = uncompressed(G2Affine.GENERATOR);
+        byte[] g1 = Uncompressed.g1(G1Affine.GENERATOR);
+        byte[] g2 = Uncompressed.g2(G2Affine.GENERATOR);
         long n = 1L << power;
         repeat(h, g1, 2 * n - 1);
         repeat(h, g2, n);
@@ -84,16 +84,16 @@ final class ContributionProof {
         Blake2b h = Blake2b.blake2b512();
         h.update(new byte[] {(byte) personalization});
         h.update(challenge);
-        h.update(uncompressed(g1s));
-        h.update(uncompressed(g1sx));
-        return SnarkjsHashToG2.hash(h.digest());
+        h.update(Uncompressed.g1(g1s));
+        h.update(Uncompressed.g1(g1sx));
+        return RngPoints.hashToG2(h.digest());
     }
 
     /** The public key in the uncompressed encoding that the response hash covers (6 G1 then 3 G2). */
     static byte[] publicKeyUncompressed(long[] key) {
-        byte[] out = new byte[6 * G1U + 3 * G2U];
-        Uncompressed.encode(key, 0, 6, 8, out, 0);
-        Uncompressed.encode(key, PtauContribution.TAU_G2_SPX, 3, 16, out, 6 * G1U);
+        byte[] out = new byte[6 * Uncompressed.G1_BYTES + 3 * Uncompressed.G2_BYTES];
+        Uncompressed.g1(key, 0, 6, out, 0);
+        Uncompressed.g2(key, PtauContribution.TAU_G2_SPX, 3, out, 6 * Uncompressed.G1_BYTES);
         return out;
     }
 
@@ -112,17 +112,5 @@ final class ContributionProof {
 
     static byte[] responseHash(byte[] challenge, long[] key) {
         return Blake2b.digest512(challenge, publicKeyUncompressed(key));
-    }
-
-    static byte[] uncompressed(G1Affine p) {
-        long[] l = new long[8];
-        p.copyTo(l, 0);
-        return Uncompressed.encode(l, 8);
-    }
-
-    static byte[] uncompressed(G2Affine p) {
-        long[] l = new long[16];
-        p.copyTo(l, 0);
-        return Uncompressed.encode(l, 16);
     }
 }

@@ -3,6 +3,7 @@ package io.foldline.circuits.ptau;
 import io.foldline.circuits.snarkjs.PtauContribution;
 import io.foldline.circuits.snarkjs.PtauFile;
 import io.foldline.circuits.snarkjs.PtauWriter;
+import io.foldline.circuits.snarkjs.Uncompressed;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
@@ -123,14 +124,16 @@ public final class TestPowersOfTau {
         boolean isG2 = id == PtauFile.TAU_G2 || id == PtauFile.BETA_G2;
         long[] scalars = new long[4 * chunk];
         long[] pts = new long[(isG2 ? 16 : 8) * chunk];
-        byte[] hashed = new byte[(isG2 ? 128 : 64) * chunk];
         w.beginSection(id);
         for (long first = 0; first < count; first += chunk) {
             int k = (int) Math.min(chunk, count - first);
             TauScalars.powers(tau, c, first, k, scalars);
             emit(w, isG2, scalars, k, pts);
-            Uncompressed.encode(pts, 0, k, isG2 ? 16 : 8, hashed, 0);
-            nextChallenge.update(hashed, 0, k * (isG2 ? 128 : 64));
+            if (isG2) {
+                Uncompressed.hashG2(nextChallenge, pts, 0, k);
+            } else {
+                Uncompressed.hashG1(nextChallenge, pts, 0, k);
+            }
         }
         w.endSection();
     }

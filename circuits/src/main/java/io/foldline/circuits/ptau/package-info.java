@@ -13,7 +13,8 @@
  *
  * <p>The contribution record has a valid proof of knowledge of tau, alpha and beta
  * (Groth, Bowe, Gabizon, Miers, "Scalable multi-party computation for zk-SNARK parameters in the random
- * beacon model", 2017, section 4; snarkjs's variant: s_p is snarkjs's hash to G2, {@code SnarkjsHashToG2})
+ * beacon model", 2017, section 4; snarkjs's variant: s_p is snarkjs's hash to G2,
+ * {@link io.foldline.circuits.snarkjs.RngPoints#hashToG2})
  * and the chained challenge hashes (BLAKE2b-512), so {@code snarkjs powersoftau verify} accepts the file.
  * snarkjs's response hash also covers the contributor's compressed points; ours covers only the challenge
  * and the public key (the verifier just resumes the stored state, so it accepts both). Layouts: see

@@ -5,15 +5,52 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * The optional parameters that end a ptau or zkey contribution record: {@code u32 length}, then entries
- * in strictly increasing type order: 1 = name ({@code u8 len, UTF-8 bytes}), 2 = beacon iteration exponent
- * ({@code u8}), 3 = beacon hash ({@code u8 len, bytes}). snarkjs writes 2 and 3 only for beacons.
+ * The end of a ptau or zkey contribution record: {@code u32 type} (0 contribution, 1 beacon), then the
+ * optional parameters: {@code u32 length}, then entries in strictly increasing type order: 1 = name
+ * ({@code u8 len, UTF-8 bytes}), 2 = beacon iteration exponent ({@code u8}), 3 = beacon hash
+ * ({@code u8 len, bytes}). snarkjs writes 2 and 3 only for beacons.
+ *
+ * <p>The canonical constructor applies the rules of both record types: type 0 or 1; a beacon needs a hash
+ * of at most 255 bytes and an exponent in [0, 255]; an empty name is none, a long one is cut to
+ * {@link #MAX_NAME_CHARS}; a contribution keeps no exponent (0) or hash (null). Shared, not copied:
+ * {@code beaconHash} is the record's own array, so the public record types clone it on the way out.
  */
-record ContributionParams(String name, int numIterationsExp, byte[] beaconHash) {
+record ContributionParams(int type, String name, int numIterationsExp, byte[] beaconHash) {
+    /** snarkjs truncates names to 64 UTF-16 units before encoding. */
+    static final int MAX_NAME_CHARS = 64;
 
+    ContributionParams {
+        if (type != 0 && type != 1) {
+            throw new IllegalArgumentException("type must be 0 (contribution) or 1 (beacon), got " + type);
+        }
+        if (type == 1 && (beaconHash == null || beaconHash.length > 255 || numIterationsExp < 0
+                || numIterationsExp > 255)) {
+            throw new IllegalArgumentException("a beacon needs a hash of at most 255 bytes and an exponent in [0, 255]");
+        }
+        name = name == null || name.isEmpty() ? null : truncate(name);
+        numIterationsExp = type == 1 ? numIterationsExp : 0;
+        beaconHash = type == 1 ? beaconHash.clone() : null;
+    }
+
+    /** The name's u8 length prefix must hold its UTF-8 bytes (64 UTF-16 units never exceed 192 bytes). */
+    private static String truncate(String name) {
+        String s = name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
+        if (s.getBytes(StandardCharsets.UTF_8).length > 255) {
+            throw new IllegalArgumentException("contribution name longer than 255 UTF-8 bytes");
+        }
+        return s;
+    }
+
+    /** Reads the type and the parameters that end a record. */
     static ContributionParams read(SectionReader s, String field) {
+        long recordType = s.u32(field + " type");
+        if (recordType > 1) {
+            throw s.error(field + " type: " + recordType + ", expected 0 (contribution) or 1 (beacon)");
+        }
         long len = s.u32(field + " parameters length");
         if (len > s.remaining()) {
             throw s.error("truncated: " + field + " parameters declare " + len + " bytes, only " + s.remaining()
@@ -48,10 +85,14 @@ record ContributionParams(String name, int numIterationsExp, byte[] beaconHash) 
                 default -> throw s.error(field + " parameters: unknown type " + type);
             }
         }
-        return new ContributionParams(name, exp, beacon);
+        if (recordType == 1 && (beacon == null || exp < 0)) {
+            throw s.error(field + ": beacon contribution without beacon hash and iteration exponent");
+        }
+        return new ContributionParams((int) recordType, name, Math.max(0, exp), beacon);
     }
 
-    static void write(BinFileWriter w, String name, int type, int numIterationsExp, byte[] beaconHash) {
+    void write(BinFileWriter w) {
+        w.u32(type);
         ByteArrayOutputStream p = new ByteArrayOutputStream();
         if (name != null) {
             byte[] b = name.getBytes(StandardCharsets.UTF_8);
@@ -68,6 +109,23 @@ record ContributionParams(String name, int numIterationsExp, byte[] beaconHash) 
         }
         w.u32(p.size());
         w.bytes(p.toByteArray());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContributionParams p && type == p.type && Objects.equals(name, p.name)
+                && numIterationsExp == p.numIterationsExp && Arrays.equals(beaconHash, p.beaconHash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, name, numIterationsExp, Arrays.hashCode(beaconHash));
+    }
+
+    /** "contribution" or "beacon", then the quoted name if there is one. */
+    @Override
+    public String toString() {
+        return (type == 1 ? "beacon" : "contribution") + (name == null ? "" : " \"" + name + "\"");
     }
 
     private static byte[] lengthPrefixed(SectionReader s, byte[] p, int i, String field) {

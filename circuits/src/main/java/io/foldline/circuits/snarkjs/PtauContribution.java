@@ -1,8 +1,6 @@
 package io.foldline.circuits.snarkjs;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * One record of a ptau contributions section (7): the first points after the contribution, the
@@ -27,7 +25,7 @@ public final class PtauContribution {
     public static final int ALPHA_G2_SPX = 64;
     public static final int BETA_G2_SPX = 80;
     /** snarkjs truncates names to 64 UTF-16 units before encoding. */
-    public static final int MAX_NAME_CHARS = 64;
+    public static final int MAX_NAME_CHARS = ContributionParams.MAX_NAME_CHARS;
     /** The size of a record without parameters: 5 points, the key, both hashes, type and parameter length. */
     static final int MIN_BYTES = 3 * 64 + 2 * 128 + 6 * 64 + 3 * 128 + PARTIAL_HASH_BYTES + HASH_BYTES + 8;
 
@@ -39,10 +37,7 @@ public final class PtauContribution {
     private final long[] key;
     private final byte[] partialHash;
     private final byte[] nextChallenge;
-    private final int type;
-    private final String name;
-    private final int numIterationsExp;
-    private final byte[] beaconHash;
+    private final ContributionParams params;
 
     /**
      * @param type             0 for a contribution, 1 for a beacon (then numIterationsExp and beaconHash apply)
@@ -60,27 +55,7 @@ public final class PtauContribution {
         this.key = copy(key, KEY_LONGS, "key");
         this.partialHash = copy(partialHash, PARTIAL_HASH_BYTES, "partialHash");
         this.nextChallenge = copy(nextChallenge, HASH_BYTES, "nextChallenge");
-        if (type != 0 && type != 1) {
-            throw new IllegalArgumentException("type must be 0 (contribution) or 1 (beacon), got " + type);
-        }
-        this.type = type;
-        this.name = name == null || name.isEmpty() ? null : truncate(name);
-        if (type == 1) {
-            Objects.requireNonNull(beaconHash, "beaconHash of a beacon contribution");
-            if (beaconHash.length > 255 || numIterationsExp < 0 || numIterationsExp > 255) {
-                throw new IllegalArgumentException("beacon hash longer than 255 bytes or exponent out of [0, 255]");
-            }
-        }
-        this.numIterationsExp = type == 1 ? numIterationsExp : 0;
-        this.beaconHash = type == 1 ? beaconHash.clone() : null;
-    }
-
-    private static String truncate(String name) {
-        String s = name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
-        if (s.getBytes(StandardCharsets.UTF_8).length > 255) {
-            throw new IllegalArgumentException("contribution name longer than 255 UTF-8 bytes");
-        }
-        return s;
+        this.params = new ContributionParams(type, name, numIterationsExp, beaconHash);
     }
 
     private static long[] copy(long[] a, int n, String what) {
@@ -131,21 +106,21 @@ public final class PtauContribution {
     }
 
     public int type() {
-        return type;
+        return params.type();
     }
 
     /** The name, or null. */
     public String name() {
-        return name;
+        return params.name();
     }
 
     public int numIterationsExp() {
-        return numIterationsExp;
+        return params.numIterationsExp();
     }
 
     /** The beacon hash of a beacon contribution, else null. */
     public byte[] beaconHash() {
-        return beaconHash == null ? null : beaconHash.clone();
+        return params.beaconHash() == null ? null : params.beaconHash().clone();
     }
 
     static PtauContribution read(SectionReader s, String field) {
@@ -164,16 +139,9 @@ public final class PtauContribution {
         s.g2Points(key, TAU_G2_SPX, 3, field + " key G2");
         byte[] partial = s.bytes(PARTIAL_HASH_BYTES, field + " partialHash");
         byte[] next = s.bytes(HASH_BYTES, field + " nextChallenge");
-        long type = s.u32(field + " type");
-        if (type > 1) {
-            throw s.error(field + " type: " + type + ", expected 0 (contribution) or 1 (beacon)");
-        }
         ContributionParams p = ContributionParams.read(s, field);
-        if (type == 1 && (p.beaconHash() == null || p.numIterationsExp() < 0)) {
-            throw s.error(field + ": beacon contribution without beacon hash and iteration exponent");
-        }
-        return new PtauContribution(tauG1, tauG2, alphaG1, betaG1, betaG2, key, partial, next, (int) type,
-                p.name(), Math.max(0, p.numIterationsExp()), p.beaconHash());
+        return new PtauContribution(tauG1, tauG2, alphaG1, betaG1, betaG2, key, partial, next, p.type(),
+                p.name(), p.numIterationsExp(), p.beaconHash());
     }
 
     void write(BinFileWriter w) {
@@ -185,8 +153,7 @@ public final class PtauContribution {
         w.longs(key, 0, KEY_LONGS);
         w.bytes(partialHash);
         w.bytes(nextChallenge);
-        w.u32(type);
-        ContributionParams.write(w, name, type, numIterationsExp, beaconHash);
+        params.write(w);
     }
 
     @Override
@@ -195,8 +162,7 @@ public final class PtauContribution {
                 && Arrays.equals(alphaG1, c.alphaG1) && Arrays.equals(betaG1, c.betaG1)
                 && Arrays.equals(betaG2, c.betaG2) && Arrays.equals(key, c.key)
                 && Arrays.equals(partialHash, c.partialHash) && Arrays.equals(nextChallenge, c.nextChallenge)
-                && type == c.type && Objects.equals(name, c.name) && numIterationsExp == c.numIterationsExp
-                && Arrays.equals(beaconHash, c.beaconHash);
+                && params.equals(c.params);
     }
 
     @Override
@@ -206,7 +172,6 @@ public final class PtauContribution {
 
     @Override
     public String toString() {
-        return "PtauContribution[" + (type == 1 ? "beacon" : "contribution") + (name == null ? "" : " \"" + name + "\"")
-                + "]";
+        return "PtauContribution[" + params + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.foldline.circuits.snarkjs;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * One phase-2 contribution record of a zkey (section 10): delta G1 after the contribution, the
@@ -18,10 +17,7 @@ public final class ZkeyContribution {
     private final long[] g1sx;
     private final long[] g2spx;
     private final byte[] transcript;
-    private final int type;
-    private final String name;
-    private final int numIterationsExp;
-    private final byte[] beaconHash;
+    private final ContributionParams params;
 
     public ZkeyContribution(long[] deltaAfter, long[] g1s, long[] g1sx, long[] g2spx, byte[] transcript,
                             int type, String name, int numIterationsExp, byte[] beaconHash) {
@@ -33,18 +29,7 @@ public final class ZkeyContribution {
             throw new IllegalArgumentException("transcript must have " + TRANSCRIPT_BYTES + " bytes");
         }
         this.transcript = transcript.clone();
-        if (type != 0 && type != 1) {
-            throw new IllegalArgumentException("type must be 0 (contribution) or 1 (beacon), got " + type);
-        }
-        if (type == 1 && (beaconHash == null || beaconHash.length > 255 || numIterationsExp < 0
-                || numIterationsExp > 255)) {
-            throw new IllegalArgumentException("a beacon needs a hash of at most 255 bytes and an exponent in [0, 255]");
-        }
-        this.type = type;
-        this.name = name == null || name.isEmpty() ? null
-                : name.length() > PtauContribution.MAX_NAME_CHARS ? name.substring(0, PtauContribution.MAX_NAME_CHARS) : name;
-        this.numIterationsExp = type == 1 ? numIterationsExp : 0;
-        this.beaconHash = type == 1 ? beaconHash.clone() : null;
+        this.params = new ContributionParams(type, name, numIterationsExp, beaconHash);
     }
 
     private static long[] copy(long[] a, int n, String what) {
@@ -75,19 +60,21 @@ public final class ZkeyContribution {
     }
 
     public int type() {
-        return type;
+        return params.type();
     }
 
+    /** The name, or null. */
     public String name() {
-        return name;
+        return params.name();
     }
 
     public int numIterationsExp() {
-        return numIterationsExp;
+        return params.numIterationsExp();
     }
 
+    /** The beacon hash of a beacon contribution, else null. */
     public byte[] beaconHash() {
-        return beaconHash == null ? null : beaconHash.clone();
+        return params.beaconHash() == null ? null : params.beaconHash().clone();
     }
 
     static ZkeyContribution read(SectionReader s, String field) {
@@ -96,17 +83,10 @@ public final class ZkeyContribution {
         s.g1Points(pts, 0, 3, field + " deltaAfter, g1_s, g1_sx");
         s.g2Points(g2, 0, 1, field + " g2_spx");
         byte[] transcript = s.bytes(TRANSCRIPT_BYTES, field + " transcript");
-        long type = s.u32(field + " type");
-        if (type > 1) {
-            throw s.error(field + " type: " + type + ", expected 0 (contribution) or 1 (beacon)");
-        }
         ContributionParams p = ContributionParams.read(s, field);
-        if (type == 1 && (p.beaconHash() == null || p.numIterationsExp() < 0)) {
-            throw s.error(field + ": beacon contribution without beacon hash and iteration exponent");
-        }
         return new ZkeyContribution(Arrays.copyOfRange(pts, 0, 8), Arrays.copyOfRange(pts, 8, 16),
-                Arrays.copyOfRange(pts, 16, 24), g2, transcript, (int) type, p.name(),
-                Math.max(0, p.numIterationsExp()), p.beaconHash());
+                Arrays.copyOfRange(pts, 16, 24), g2, transcript, p.type(), p.name(), p.numIterationsExp(),
+                p.beaconHash());
     }
 
     void write(BinFileWriter w) {
@@ -115,16 +95,14 @@ public final class ZkeyContribution {
         w.longs(g1sx, 0, 8);
         w.longs(g2spx, 0, 16);
         w.bytes(transcript);
-        w.u32(type);
-        ContributionParams.write(w, name, type, numIterationsExp, beaconHash);
+        params.write(w);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ZkeyContribution c && Arrays.equals(deltaAfter, c.deltaAfter) && Arrays.equals(g1s, c.g1s)
                 && Arrays.equals(g1sx, c.g1sx) && Arrays.equals(g2spx, c.g2spx)
-                && Arrays.equals(transcript, c.transcript) && type == c.type && Objects.equals(name, c.name)
-                && numIterationsExp == c.numIterationsExp && Arrays.equals(beaconHash, c.beaconHash);
+                && Arrays.equals(transcript, c.transcript) && params.equals(c.params);
     }
 
     @Override
@@ -134,7 +112,6 @@ public final class ZkeyContribution {
 
     @Override
     public String toString() {
-        return "ZkeyContribution[" + (type == 1 ? "beacon" : "contribution") + (name == null ? "" : " \"" + name + "\"")
-                + "]";
+        return "ZkeyContribution[" + params + "]";
     }
 }

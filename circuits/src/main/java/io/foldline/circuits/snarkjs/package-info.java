@@ -96,6 +96,15 @@
  * {@code protocol, curve, nPublic, vk_alpha_1, vk_beta_2, vk_gamma_2, vk_delta_2, vk_alphabeta_12 (Fq12 =
  * [[3 x Fq2], [3 x Fq2]]), IC}; {@code public.json}: an array of decimal strings.
  *
+ * <h2>What snarkjs hashes and draws (shared by {@code ptau} and {@code groth16})</h2>
+ * Challenges, transcripts and circuit hashes absorb points in ffjavascript's uncompressed encoding
+ * ({@link io.foldline.circuits.snarkjs.Uncompressed}): 32-byte big-endian canonical coordinates, G1 = x ‖ y,
+ * G2 = x.c1 ‖ x.c0 ‖ y.c1 ‖ y.c0, infinity all zeros. Secrets of beacons and the G2 point s_p of every proof
+ * of knowledge come from ffjavascript's ChaCha20 generator ({@link io.foldline.circuits.snarkjs.ChaChaRng},
+ * RFC 8439 block function, 128-bit counter, no nonce) and its {@code fromRng} point draws with snarkjs'
+ * {@code hashToG2} ({@link io.foldline.circuits.snarkjs.RngPoints}); sources: ffjavascript
+ * {@code src/chacha.js}, {@code src/wasm_curve.js}, snarkjs {@code src/keypair.js}.
+ *
  * <h2>Worked example: the .r1cs of c = a * b (264 bytes)</h2>
  * Wires [1, c, a, b]; one output, two private inputs; one constraint A = {2: 1}, B = {3: 1}, C = {1: 1}.
  * <pre>
