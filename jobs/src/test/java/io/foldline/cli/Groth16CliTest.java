@@ -10,10 +10,7 @@ import io.foldline.circuits.r1cs.Witness;
 import io.foldline.circuits.snarkjs.R1csFile;
 import io.foldline.circuits.snarkjs.WtnsFile;
 import io.foldline.crypto.bn254.Fr;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,29 +25,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  * messages that name the bad file, no stack traces for user errors, and --help everywhere.
  */
 class Groth16CliTest {
+    private static CliRun run(String... argv) {
+        return CliRun.run(argv);
+    }
+
+    private static void ok(String... argv) {
+        CliRun.ok(argv);
+    }
+
     @TempDir
     static Path dir;
 
-    /** What one run printed. */
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... argv) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(argv, new Console(new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), false));
-        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
 
     static String p(String name) {
         return dir.resolve(name).toString();
     }
 
-    static void ok(String... argv) {
-        Run r = run(argv);
-        assertEquals(0, r.code(), () -> String.join(" ", argv) + "\n" + r.err());
-    }
 
     @BeforeAll
     static void pipeline() {
@@ -70,7 +61,7 @@ class Groth16CliTest {
         WtnsFile.write(Witness.of(List.of(Fr.ONE, Fr.of(35), Fr.of(3), Fr.of(9), Fr.of(27))), dir.resolve("w.wtns"));
         WtnsFile.write(Witness.of(List.of(Fr.ONE, Fr.of(36), Fr.of(3), Fr.of(9), Fr.of(27))), dir.resolve("bad.wtns"));
 
-        Run pot = run("powersoftau", "new", "4", p("pot.ptau"), "--seed", "cli test");
+        CliRun pot = run("powersoftau", "new", "4", p("pot.ptau"), "--seed", "cli test");
         assertEquals(0, pot.code(), pot.err());
         assertTrue(pot.err().contains("INSECURE"), pot.err());
         ok("groth16", "setup", p("cubic.r1cs"), p("pot.ptau"), p("c0.zkey"));
@@ -82,7 +73,7 @@ class Groth16CliTest {
 
     @Test
     void validProofVerifies() throws IOException {
-        Run r = run("groth16", "verify", p("vk.json"), p("public.json"), p("proof.json"));
+        CliRun r = run("groth16", "verify", p("vk.json"), p("public.json"), p("proof.json"));
         assertEquals(0, r.code(), r.err());
         assertEquals("OK", r.out().strip());
         assertEquals("[\n \"35\"\n]", Files.readString(dir.resolve("public.json")).strip());
@@ -91,7 +82,7 @@ class Groth16CliTest {
     @Test
     void tamperedInputsGiveExitOne() throws IOException {
         Files.writeString(dir.resolve("public36.json"), "[\"36\"]");
-        Run r = run("groth16", "verify", p("vk.json"), p("public36.json"), p("proof.json"));
+        CliRun r = run("groth16", "verify", p("vk.json"), p("public36.json"), p("proof.json"));
         assertEquals(1, r.code(), r.err());
         assertEquals("INVALID proof", r.out().strip());
 
@@ -142,13 +133,13 @@ class Groth16CliTest {
             "zkey beacon", "zkey export verificationkey", "groth16", "zkey", "zkey export", "powersoftau"})
     void helpExitsZero(String verb) {
         String[] argv = (verb + " --help").split(" ");
-        Run r = run(argv);
+        CliRun r = run(argv);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("usage: foldline " + verb), r.out());
     }
 
     private static void expectMalformed(String mention, String... argv) {
-        Run r = run(argv);
+        CliRun r = run(argv);
         assertEquals(2, r.code(), () -> String.join(" ", argv) + "\nstdout: " + r.out() + "\nstderr: " + r.err());
         assertTrue(r.err().contains(mention), () -> "stderr should mention " + mention + ":\n" + r.err());
         assertFalse(r.err().contains("\tat "), () -> "no stack trace for a user error:\n" + r.err());

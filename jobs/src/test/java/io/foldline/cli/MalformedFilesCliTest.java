@@ -11,10 +11,7 @@ import io.foldline.crypto.bn254.Fq;
 import io.foldline.crypto.bn254.Fq2;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,28 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
  * corrupted (exit 2): always a message naming the file, never a stack trace.
  */
 class MalformedFilesCliTest {
+    private static CliRun run(String... argv) {
+        return CliRun.run(argv);
+    }
+
+    private static void ok(String... argv) {
+        CliRun.ok(argv);
+    }
+
     @TempDir
     static Path dir;
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... argv) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(argv, new Console(new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), true));
-        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
 
     static String p(String name) {
         return dir.resolve(name).toString();
     }
 
-    static void ok(String... argv) {
-        Run r = run(argv);
-        assertEquals(0, r.code(), () -> String.join(" ", argv) + "\n" + r.err());
-    }
 
     @BeforeAll
     static void pipeline() {
@@ -93,7 +85,7 @@ class MalformedFilesCliTest {
         text = text.replace(gx0, outside.x().c0().toString()).replace(gx1, outside.x().c1().toString())
                 .replace(gy0, outside.y().c0().toString()).replace(gy1, outside.y().c1().toString());
         Files.writeString(dir.resolve("p_sub.json"), text);
-        Run r = run("groth16", "verify", p("vk.json"), p("public.json"), p("p_sub.json"));
+        CliRun r = run("groth16", "verify", p("vk.json"), p("public.json"), p("p_sub.json"));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("p_sub.json") && r.err().contains("subgroup"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -122,7 +114,7 @@ class MalformedFilesCliTest {
     }
 
     private static void expectMalformed(String mention, String... argv) {
-        Run r = run(argv);
+        CliRun r = run(argv);
         assertEquals(2, r.code(), () -> String.join(" ", argv) + "\n" + r.err());
         assertTrue(r.err().contains(mention), () -> "should name " + mention + ":\n" + r.err());
         assertFalse(r.err().contains("\tat "), () -> "no stack trace for a user error:\n" + r.err());

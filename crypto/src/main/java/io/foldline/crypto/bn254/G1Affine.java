@@ -2,25 +2,24 @@ package io.foldline.crypto.bn254;
 
 import io.foldline.crypto.CryptoException;
 import io.foldline.crypto.bn254.internal.G1Ops;
-import io.foldline.crypto.bn254.internal.MontField;
+import io.foldline.crypto.bn254.internal.JacobianOps;
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * An immutable point of G1 = E(Fq), E: y^2 = x^3 + 3, in affine coordinates. The point at infinity is
- * encoded as (0, 0), as in the EVM precompiles; (0, 0) is not on the curve, so the encoding is unambiguous.
+ * An immutable point of G1 = E(Fq), E: y^2 = x^3 + 3, in affine coordinates; 8 Montgomery limbs, x then y.
+ * The point at infinity is encoded as (0, 0), as in the EVM precompiles; (0, 0) is not on the curve, so the
+ * encoding is unambiguous. The group operations are those of {@link AffinePoint}.
  *
  * <p>E(Fq) has prime order r (cofactor 1), so every point on the curve is in G1: validating the curve
  * equation is all the validation a G1 point needs.
  */
-public final class G1Affine {
+public final class G1Affine extends AffinePoint<G1Affine, G1Jacobian, Fq> {
     public static final G1Affine INFINITY = new G1Affine(new long[8]);
     public static final G1Affine GENERATOR = of(Fq.ONE, Fq.of(2));
 
-    final long[] v; // Montgomery limbs of x then y; zeros for infinity; never mutated
-
     G1Affine(long[] v) {
-        this.v = v;
+        super(v);
     }
 
     /** The point (x, y); (0, 0) gives infinity; throws CryptoException when the point is not on the curve. */
@@ -37,11 +36,7 @@ public final class G1Affine {
 
     /** Reads 8 Montgomery limbs (x then y; zeros for infinity) and validates them like {@link #of}. */
     public static G1Affine fromLimbs(long[] src, int off) {
-        long[] r = Arrays.copyOfRange(src, off, off + 8);
-        if (!reduced(r, 0) || !reduced(r, 4)) {
-            throw new CryptoException("G1 point limbs are not reduced below the field modulus");
-        }
-        return validated(r);
+        return validated(reducedLimbs(src, off, 8, "G1"));
     }
 
     /** 64 bytes: x then y, 32-byte big-endian words (the ecAdd/ecMul input layout); infinity is all zeros. */
@@ -62,11 +57,6 @@ public final class G1Affine {
         return new G1Affine(r);
     }
 
-    /** Montgomery limbs of a reduced element are below q like canonical ones. */
-    static boolean reduced(long[] a, int off) {
-        return MontField.FQ.isCanonical(a, off);
-    }
-
     public byte[] toBytesBE() {
         byte[] out = new byte[64];
         System.arraycopy(x().toBytesBE(), 0, out, 0, 32);
@@ -74,87 +64,33 @@ public final class G1Affine {
         return out;
     }
 
-    public Fq x() {
-        return Fq.fromMont(v, 0);
-    }
-
-    public Fq y() {
-        return Fq.fromMont(v, 4);
-    }
-
-    public boolean isInfinity() {
-        return allZero(v);
-    }
-
-    /** Writes 8 Montgomery limbs: x then y (zeros for infinity). */
-    public void copyTo(long[] dst, int off) {
-        System.arraycopy(v, 0, dst, off, 8);
-    }
-
-    public G1Affine neg() {
-        return isInfinity() ? this : new G1Affine(concat(x(), y().neg()));
-    }
-
-    public G1Affine add(G1Affine o) {
-        return toJacobian().addMixed(o).toAffine();
-    }
-
-    public G1Affine mul(Fr k) {
-        return mul(k.toBigInteger());
-    }
-
-    /** [k]P; negative k multiplies the negated point. */
-    public G1Affine mul(BigInteger k) {
-        if (isInfinity() || k.signum() == 0) {
-            return INFINITY;
-        }
-        if (k.signum() < 0) {
-            return neg().mul(k.negate());
-        }
-        long[] r = new long[12];
-        new G1Ops().mul(v, 0, true, k, r, 0);
-        return new G1Jacobian(r).toAffine();
-    }
-
-    public G1Jacobian toJacobian() {
-        long[] r = new long[12];
-        if (isInfinity()) {
-            new G1Ops().setInfinity(r, 0);
-        } else {
-            System.arraycopy(v, 0, r, 0, 8);
-            Fq.ONE.copyMontTo(r, 8);
-        }
-        return new G1Jacobian(r);
-    }
-
-    static boolean allZero(long[] a) {
-        for (long x : a) {
-            if (x != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long[] concat(Fq x, Fq y) {
-        long[] r = new long[8];
-        x.copyMontTo(r, 0);
-        y.copyMontTo(r, 4);
-        return r;
+    @Override
+    JacobianOps ops() {
+        return new G1Ops();
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof G1Affine p && Arrays.equals(v, p.v);
+    G1Affine wrap(long[] limbs) {
+        return new G1Affine(limbs);
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.hashCode(v);
+    G1Jacobian wrapJacobian(long[] limbs) {
+        return new G1Jacobian(limbs);
     }
 
     @Override
-    public String toString() {
-        return isInfinity() ? "G1(infinity)" : "G1(" + x() + ", " + y() + ")";
+    Fq coordinate(long[] limbs, int off) {
+        return Fq.fromMont(limbs, off);
+    }
+
+    @Override
+    G1Affine infinity() {
+        return INFINITY;
+    }
+
+    @Override
+    String groupName() {
+        return "G1";
     }
 }

@@ -2,15 +2,17 @@ package io.foldline.crypto.bn254;
 
 import io.foldline.crypto.CryptoException;
 import io.foldline.crypto.bn254.internal.G2Ops;
+import io.foldline.crypto.bn254.internal.JacobianOps;
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
  * An immutable point of G2, the order-r subgroup of the sextic twist E'(Fq2): y^2 = x^3 + 3/(9 + u), in
- * affine coordinates; infinity is encoded as (0, 0). E'(Fq2) has order r * h with a large cofactor h, so a
- * point on the curve need not be in G2: {@link #of} checks both, {@link #ofUnchecked} neither.
+ * affine coordinates; 16 Montgomery limbs x.c0, x.c1, y.c0, y.c1, and infinity is encoded as (0, 0).
+ * E'(Fq2) has order r * h with a large cofactor h, so a point on the curve need not be in G2: {@link #of}
+ * checks both, {@link #ofUnchecked} neither. The group operations are those of {@link AffinePoint}.
  */
-public final class G2Affine {
+public final class G2Affine extends AffinePoint<G2Affine, G2Jacobian, Fq2> {
     public static final G2Affine INFINITY = new G2Affine(new long[16]);
     /** The generator of EIP-197 (and of snarkjs, gnark and the Ethereum Yellow Paper). */
     public static final G2Affine GENERATOR = of(
@@ -19,10 +21,8 @@ public final class G2Affine {
             Fq2.of(new BigInteger("8495653923123431417604973247489272438418190587263600148770280649306958101930"),
                     new BigInteger("4082367875863433681332203403145435568316851327593401208105741076214120093531")));
 
-    final long[] v; // Montgomery limbs x.c0, x.c1, y.c0, y.c1; zeros for infinity; never mutated
-
     G2Affine(long[] v) {
-        this.v = v;
+        super(v);
     }
 
     /** The point (x, y) after checking the curve equation and subgroup membership; (0, 0) is infinity. */
@@ -33,18 +33,12 @@ public final class G2Affine {
     /** No checks at all: for points that are known to be in G2 (e.g. computed here or from a trusted key). */
     public static G2Affine ofUnchecked(Fq2 x, Fq2 y) {
         long[] r = limbs(x, y);
-        return G1Affine.allZero(r) ? INFINITY : new G2Affine(r);
+        return allZero(r) ? INFINITY : new G2Affine(r);
     }
 
     /** Reads 16 Montgomery limbs (x.c0, x.c1, y.c0, y.c1; zeros for infinity) and validates like {@link #of}. */
     public static G2Affine fromLimbs(long[] src, int off) {
-        long[] r = Arrays.copyOfRange(src, off, off + 16);
-        for (int i = 0; i < 16; i += 4) {
-            if (!G1Affine.reduced(r, i)) {
-                throw new CryptoException("G2 point limbs are not reduced below the field modulus");
-            }
-        }
-        return validated(r);
+        return validated(reducedLimbs(src, off, 16, "G2"));
     }
 
     /**
@@ -80,7 +74,7 @@ public final class G2Affine {
     }
 
     private static G2Affine validated(long[] r) {
-        if (G1Affine.allZero(r)) {
+        if (allZero(r)) {
             return INFINITY;
         }
         G2Ops ops = new G2Ops();
@@ -97,18 +91,6 @@ public final class G2Affine {
         return "(" + Fq2.fromMont(r, 0) + ", " + Fq2.fromMont(r, 8) + ")";
     }
 
-    public Fq2 x() {
-        return Fq2.fromMont(v, 0);
-    }
-
-    public Fq2 y() {
-        return Fq2.fromMont(v, 8);
-    }
-
-    public boolean isInfinity() {
-        return G1Affine.allZero(v);
-    }
-
     public boolean isOnCurve() {
         return isInfinity() || new G2Ops().isOnCurve(v, 0);
     }
@@ -123,59 +105,33 @@ public final class G2Affine {
         return new G2Ops().isInSubgroupByOrder(v, 0);
     }
 
-    /** Writes 16 Montgomery limbs: x.c0, x.c1, y.c0, y.c1 (zeros for infinity). */
-    public void copyTo(long[] dst, int off) {
-        System.arraycopy(v, 0, dst, off, 16);
-    }
-
-    public G2Affine neg() {
-        return isInfinity() ? this : new G2Affine(limbs(x(), y().neg()));
-    }
-
-    public G2Affine add(G2Affine o) {
-        return toJacobian().addMixed(o).toAffine();
-    }
-
-    public G2Affine mul(Fr k) {
-        return mul(k.toBigInteger());
-    }
-
-    /** [k]Q, with k used as given (not reduced mod r, which matters for points outside G2). */
-    public G2Affine mul(BigInteger k) {
-        if (isInfinity() || k.signum() == 0) {
-            return INFINITY;
-        }
-        if (k.signum() < 0) {
-            return neg().mul(k.negate());
-        }
-        long[] r = new long[24];
-        new G2Ops().mul(v, 0, true, k, r, 0);
-        return new G2Jacobian(r).toAffine();
-    }
-
-    public G2Jacobian toJacobian() {
-        long[] r = new long[24];
-        if (isInfinity()) {
-            new G2Ops().setInfinity(r, 0);
-        } else {
-            System.arraycopy(v, 0, r, 0, 16);
-            Fq2.ONE.copyMontTo(r, 16);
-        }
-        return new G2Jacobian(r);
+    @Override
+    JacobianOps ops() {
+        return new G2Ops();
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof G2Affine p && Arrays.equals(v, p.v);
+    G2Affine wrap(long[] limbs) {
+        return new G2Affine(limbs);
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.hashCode(v);
+    G2Jacobian wrapJacobian(long[] limbs) {
+        return new G2Jacobian(limbs);
     }
 
     @Override
-    public String toString() {
-        return isInfinity() ? "G2(infinity)" : "G2" + describe(v);
+    Fq2 coordinate(long[] limbs, int off) {
+        return Fq2.fromMont(limbs, off);
+    }
+
+    @Override
+    G2Affine infinity() {
+        return INFINITY;
+    }
+
+    @Override
+    String groupName() {
+        return "G2";
     }
 }

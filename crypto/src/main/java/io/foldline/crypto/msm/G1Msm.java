@@ -8,7 +8,7 @@ import io.foldline.crypto.bn254.G1Jacobian;
  * Multi-scalar multiplication sum_i k_i P_i in G1. Bases are affine, 8 Montgomery limbs each (x then y,
  * zeros for the point at infinity, which is skipped); they are trusted to be on the curve (check them
  * where they are read, e.g. with {@link G1Affine#fromLimbs}). Scalars are 4 Montgomery limbs each, as
- * {@link Fr#copyMontTo} writes them.
+ * {@link Fr#copyMontTo} writes them. The work is {@link GroupMsm}'s.
  */
 public final class G1Msm {
     /** Longs per affine base. */
@@ -18,9 +18,7 @@ public final class G1Msm {
     }
 
     public static G1Jacobian msm(long[] basesAffine, long[] scalars, int n, MsmConfig cfg) {
-        long[] out = new long[BASE_LIMBS];
-        msmInto(basesAffine, 0, scalars, 0, n, cfg, out, 0);
-        return G1Affine.fromLimbs(out, 0).toJacobian();
+        return point(GroupMsm.G1.msm(basesAffine, scalars, n, cfg));
     }
 
     public static G1Jacobian msm(G1Affine[] bases, Fr[] scalars) {
@@ -28,14 +26,7 @@ public final class G1Msm {
     }
 
     public static G1Jacobian msm(G1Affine[] bases, Fr[] scalars, MsmConfig cfg) {
-        MsmInputs.checkSameLength("G1", bases.length, scalars.length);
-        long[] b = new long[BASE_LIMBS * bases.length];
-        long[] s = new long[4 * scalars.length];
-        for (int i = 0; i < bases.length; i++) {
-            bases[i].copyTo(b, BASE_LIMBS * i);
-            scalars[i].copyMontTo(s, 4 * i);
-        }
-        return msm(b, s, bases.length, cfg);
+        return point(GroupMsm.G1.msm(bases, G1Affine::copyTo, scalars, cfg));
     }
 
     /**
@@ -44,10 +35,10 @@ public final class G1Msm {
      */
     public static void msmInto(long[] basesAffine, int basesOff, long[] scalars, int scalarsOff, int n,
                                MsmConfig cfg, long[] out, int outOff) {
-        MsmInputs.check("G1", basesAffine, basesOff, BASE_LIMBS, scalars, scalarsOff, n);
-        Xyzz k = new Xyzz(FlatField.FQ);
-        long[] sum = new long[k.pointLen];
-        Pippenger.msm(FlatField.FQ, basesAffine, basesOff, scalars, scalarsOff, n, cfg, sum, 0);
-        k.toAffine(sum, 0, out, outOff);
+        GroupMsm.G1.msmInto(basesAffine, basesOff, scalars, scalarsOff, n, cfg, out, outOff);
+    }
+
+    private static G1Jacobian point(long[] affine) {
+        return G1Affine.fromLimbs(affine, 0).toJacobian();
     }
 }

@@ -9,7 +9,7 @@ import io.foldline.crypto.bn254.G2Jacobian;
  * Multi-scalar multiplication sum_i k_i Q_i in G2. Bases are affine, 16 Montgomery limbs each (x.c0, x.c1,
  * y.c0, y.c1; zeros for the point at infinity, which is skipped); they are trusted to be in G2 (check them
  * where they are read, e.g. with {@link G2Affine#fromLimbs}). Scalars are 4 Montgomery limbs each, as
- * {@link Fr#copyMontTo} writes them.
+ * {@link Fr#copyMontTo} writes them. The work is {@link GroupMsm}'s.
  */
 public final class G2Msm {
     /** Longs per affine base. */
@@ -19,10 +19,7 @@ public final class G2Msm {
     }
 
     public static G2Jacobian msm(long[] basesAffine, long[] scalars, int n, MsmConfig cfg) {
-        long[] out = new long[BASE_LIMBS];
-        msmInto(basesAffine, 0, scalars, 0, n, cfg, out, 0);
-        // a sum of points of G2 is in G2: no need for the subgroup check of fromLimbs
-        return G2Affine.ofUnchecked(Fq2.fromMont(out, 0), Fq2.fromMont(out, 8)).toJacobian();
+        return point(GroupMsm.G2.msm(basesAffine, scalars, n, cfg));
     }
 
     public static G2Jacobian msm(G2Affine[] bases, Fr[] scalars) {
@@ -30,14 +27,7 @@ public final class G2Msm {
     }
 
     public static G2Jacobian msm(G2Affine[] bases, Fr[] scalars, MsmConfig cfg) {
-        MsmInputs.checkSameLength("G2", bases.length, scalars.length);
-        long[] b = new long[BASE_LIMBS * bases.length];
-        long[] s = new long[4 * scalars.length];
-        for (int i = 0; i < bases.length; i++) {
-            bases[i].copyTo(b, BASE_LIMBS * i);
-            scalars[i].copyMontTo(s, 4 * i);
-        }
-        return msm(b, s, bases.length, cfg);
+        return point(GroupMsm.G2.msm(bases, G2Affine::copyTo, scalars, cfg));
     }
 
     /**
@@ -46,10 +36,11 @@ public final class G2Msm {
      */
     public static void msmInto(long[] basesAffine, int basesOff, long[] scalars, int scalarsOff, int n,
                                MsmConfig cfg, long[] out, int outOff) {
-        MsmInputs.check("G2", basesAffine, basesOff, BASE_LIMBS, scalars, scalarsOff, n);
-        Xyzz k = new Xyzz(FlatField.FQ2);
-        long[] sum = new long[k.pointLen];
-        Pippenger.msm(FlatField.FQ2, basesAffine, basesOff, scalars, scalarsOff, n, cfg, sum, 0);
-        k.toAffine(sum, 0, out, outOff);
+        GroupMsm.G2.msmInto(basesAffine, basesOff, scalars, scalarsOff, n, cfg, out, outOff);
+    }
+
+    /** A sum of points of G2 is in G2: no need for the subgroup check of fromLimbs. */
+    private static G2Jacobian point(long[] affine) {
+        return G2Affine.ofUnchecked(Fq2.fromMont(affine, 0), Fq2.fromMont(affine, 8)).toJacobian();
     }
 }

@@ -1,5 +1,6 @@
 package io.foldline.crypto.msm;
 
+import static io.foldline.crypto.msm.MsmGroup.randomScalars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import io.foldline.crypto.CryptoException;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G1Jacobian;
+import io.foldline.crypto.msm.MsmGroup.Bases;
+import io.foldline.crypto.msm.MsmGroup.Case;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -16,61 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class G1MsmTest {
-    private static final G1Affine G = G1Affine.GENERATOR;
-
-    private static final Bases POOL = Bases.chain(1100, new SplittableRandom(42));
-
-    /** Bases a_i * G with known discrete logs a_i, so sum k_i (a_i G) = (sum k_i a_i) G is one multiplication. */
-    private record Bases(G1Affine[] points, Fr[] logs) {
-        /** P_i = P_(i-1) + D_j for eight random steps D_j = d_j G: cheap, and the logs follow along. */
-        static Bases chain(int n, SplittableRandom rng) {
-            Fr[] steps = new Fr[8];
-            G1Jacobian[] stepPoints = new G1Jacobian[8];
-            for (int j = 0; j < 8; j++) {
-                steps[j] = Fr.random(rng);
-                stepPoints[j] = G.toJacobian().mul(steps[j]);
-            }
-            Fr log = Fr.random(rng);
-            G1Jacobian p = G.toJacobian().mul(log);
-            Fr[] logs = new Fr[n];
-            G1Jacobian[] jac = new G1Jacobian[n];
-            for (int i = 0; i < n; i++) {
-                int j = rng.nextInt(8);
-                log = log.add(steps[j]);
-                p = p.add(stepPoints[j]);
-                logs[i] = log;
-                jac[i] = p;
-            }
-            return new Bases(G1Jacobian.batchToAffine(jac), logs);
-        }
-
-        Bases first(int n) {
-            return new Bases(java.util.Arrays.copyOf(points, n), java.util.Arrays.copyOf(logs, n));
-        }
-
-        G1Affine expected(Fr[] scalars) {
-            Fr e = Fr.ZERO;
-            for (int i = 0; i < scalars.length; i++) {
-                e = e.add(scalars[i].mul(logs[i]));
-            }
-            return G.mul(e);
-        }
-    }
+    private static final MsmGroup<G1Affine, G1Jacobian> GROUP = new MsmGroup<>(G1Affine.GENERATOR,
+            G1Jacobian.INFINITY, G1Affine::toJacobian, G1Jacobian::toAffine, G1Jacobian::add, G1Jacobian::mul,
+            G1Affine::neg, G1Jacobian[]::new, G1Jacobian::batchToAffine);
+    private static final Bases<G1Affine> POOL = GROUP.chain(1100, new SplittableRandom(42));
 
     private static G1Affine naive(G1Affine[] bases, Fr[] scalars) {
-        G1Jacobian acc = G1Jacobian.INFINITY;
-        for (int i = 0; i < bases.length; i++) {
-            acc = acc.add(bases[i].toJacobian().mul(scalars[i]));
-        }
-        return acc.toAffine();
-    }
-
-    private static Fr[] randomScalars(int n, SplittableRandom rng) {
-        Fr[] s = new Fr[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = Fr.random(rng);
-        }
-        return s;
+        return GROUP.naive(bases, scalars);
     }
 
     @ParameterizedTest
@@ -89,7 +44,7 @@ class G1MsmTest {
                 BigInteger.TWO, BigInteger.ONE.shiftLeft(15), BigInteger.ONE.shiftLeft(16), BigInteger.ONE.shiftLeft(64),
                 BigInteger.ONE.shiftLeft(127), BigInteger.ONE.shiftLeft(253), BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE),
                 BigInteger.ONE.shiftLeft(16).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(15).subtract(BigInteger.ONE)};
-        Bases bases = POOL.first(ks.length);
+        Bases<G1Affine> bases = POOL.first(ks.length);
         Fr[] scalars = new Fr[ks.length];
         for (int i = 0; i < ks.length; i++) {
             scalars[i] = Fr.of(ks[i]);
@@ -111,7 +66,7 @@ class G1MsmTest {
 
     @Test
     void allZeroScalarsAndAllInfinityBasesGiveInfinity() {
-        Bases bases = POOL.first(20);
+        Bases<G1Affine> bases = POOL.first(20);
         Fr[] zeros = new Fr[20];
         java.util.Arrays.fill(zeros, Fr.ZERO);
         assertTrue(G1Msm.msm(bases.points(), zeros).isInfinity());
@@ -128,25 +83,10 @@ class G1MsmTest {
     @ParameterizedTest
     @ValueSource(ints = {3, 10, 11})
     void repeatedBasesNegationsAndInfinity(int c) {
-        SplittableRandom rng = new SplittableRandom(6);
-        Bases distinct = POOL.first(4);
-        Fr[] few = randomScalars(3, rng);
-        int n = 1100;
-        G1Affine[] points = new G1Affine[n];
-        Fr[] logs = new Fr[n];
-        Fr[] scalars = new Fr[n];
-        for (int i = 0; i < n; i++) {
-            int j = rng.nextInt(4);
-            boolean neg = rng.nextBoolean();
-            boolean inf = rng.nextInt(10) == 0;
-            points[i] = inf ? G1Affine.INFINITY : neg ? distinct.points()[j].neg() : distinct.points()[j];
-            logs[i] = inf ? Fr.ZERO : neg ? distinct.logs()[j].neg() : distinct.logs()[j];
-            scalars[i] = rng.nextInt(5) == 0 ? Fr.random(rng) : few[rng.nextInt(3)];
-        }
-        G1Affine expected = new Bases(points, logs).expected(scalars);
+        Case<G1Affine> t = GROUP.repeatedBasesNegationsAndInfinity(POOL, G1Affine.INFINITY, 1100, new SplittableRandom(6));
         for (int threads : new int[] {1, 3}) {
             MsmConfig cfg = MsmConfig.builder().windowBits(c).threads(threads).build();
-            assertEquals(expected, G1Msm.msm(points, scalars, cfg).toAffine(), "c=" + c + ", threads=" + threads);
+            assertEquals(t.expected(), G1Msm.msm(t.points(), t.scalars(), cfg).toAffine(), "c=" + c + ", threads=" + threads);
         }
     }
 
@@ -154,9 +94,9 @@ class G1MsmTest {
     @ValueSource(ints = {2, 6, 9, 11, 13})
     void everyWindowSizeAgrees(int c) {
         SplittableRandom rng = new SplittableRandom(7);
-        Bases bases = POOL.first(1100);
+        Bases<G1Affine> bases = POOL.first(1100);
         Fr[] scalars = randomScalars(1100, rng);
-        G1Affine expected = bases.expected(scalars);
+        G1Affine expected = GROUP.expected(bases, scalars);
         try (ForkJoinPool pool = new ForkJoinPool(3)) {
             MsmConfig cfg = MsmConfig.builder().windowBits(c).threads(4).pool(pool).build();
             assertEquals(expected, G1Msm.msm(bases.points(), scalars, cfg).toAffine(), "c=" + c);
@@ -166,7 +106,7 @@ class G1MsmTest {
     @Test
     void readsSlicesAtOffsets() {
         SplittableRandom rng = new SplittableRandom(8);
-        Bases bases = POOL.first(30);
+        Bases<G1Affine> bases = POOL.first(30);
         Fr[] scalars = randomScalars(30, rng);
         long[] b = new long[8 * 33];
         long[] s = new long[4 * 35];
@@ -176,7 +116,7 @@ class G1MsmTest {
         }
         long[] out = new long[12];
         G1Msm.msmInto(b, 24, s, 20, 30, MsmConfig.defaults(), out, 4);
-        assertEquals(bases.expected(scalars), G1Affine.fromLimbs(out, 4));
+        assertEquals(GROUP.expected(bases, scalars), G1Affine.fromLimbs(out, 4));
     }
 
     @Test

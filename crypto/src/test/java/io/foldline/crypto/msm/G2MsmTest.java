@@ -1,5 +1,6 @@
 package io.foldline.crypto.msm;
 
+import static io.foldline.crypto.msm.MsmGroup.randomScalars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import io.foldline.crypto.CryptoException;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G2Affine;
 import io.foldline.crypto.bn254.G2Jacobian;
+import io.foldline.crypto.msm.MsmGroup.Bases;
+import io.foldline.crypto.msm.MsmGroup.Case;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -17,58 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The G1 tests' cases on G2, trimmed for time: G2 arithmetic is about three times dearer. */
 class G2MsmTest {
-    private static final G2Affine G = G2Affine.GENERATOR;
-    private static final Bases POOL = Bases.chain(1000, new SplittableRandom(43));
-
-    private record Bases(G2Affine[] points, Fr[] logs) {
-        static Bases chain(int n, SplittableRandom rng) {
-            Fr[] steps = new Fr[8];
-            G2Jacobian[] stepPoints = new G2Jacobian[8];
-            for (int j = 0; j < 8; j++) {
-                steps[j] = Fr.random(rng);
-                stepPoints[j] = G.toJacobian().mul(steps[j]);
-            }
-            Fr log = Fr.random(rng);
-            G2Jacobian p = G.toJacobian().mul(log);
-            Fr[] logs = new Fr[n];
-            G2Jacobian[] jac = new G2Jacobian[n];
-            for (int i = 0; i < n; i++) {
-                int j = rng.nextInt(8);
-                log = log.add(steps[j]);
-                p = p.add(stepPoints[j]);
-                logs[i] = log;
-                jac[i] = p;
-            }
-            return new Bases(G2Jacobian.batchToAffine(jac), logs);
-        }
-
-        Bases first(int n) {
-            return new Bases(Arrays.copyOf(points, n), Arrays.copyOf(logs, n));
-        }
-
-        G2Affine expected(Fr[] scalars) {
-            Fr e = Fr.ZERO;
-            for (int i = 0; i < scalars.length; i++) {
-                e = e.add(scalars[i].mul(logs[i]));
-            }
-            return G.mul(e);
-        }
-    }
+    private static final MsmGroup<G2Affine, G2Jacobian> GROUP = new MsmGroup<>(G2Affine.GENERATOR,
+            G2Jacobian.INFINITY, G2Affine::toJacobian, G2Jacobian::toAffine, G2Jacobian::add, G2Jacobian::mul,
+            G2Affine::neg, G2Jacobian[]::new, G2Jacobian::batchToAffine);
+    private static final Bases<G2Affine> POOL = GROUP.chain(1000, new SplittableRandom(43));
 
     private static G2Affine naive(G2Affine[] bases, Fr[] scalars) {
-        G2Jacobian acc = G2Jacobian.INFINITY;
-        for (int i = 0; i < bases.length; i++) {
-            acc = acc.add(bases[i].toJacobian().mul(scalars[i]));
-        }
-        return acc.toAffine();
-    }
-
-    private static Fr[] randomScalars(int n, SplittableRandom rng) {
-        Fr[] s = new Fr[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = Fr.random(rng);
-        }
-        return s;
+        return GROUP.naive(bases, scalars);
     }
 
     @ParameterizedTest
@@ -82,9 +40,9 @@ class G2MsmTest {
 
     @Test
     void thousandPointsMatchTheDiscreteLogSum() {
-        Bases bases = POOL.first(1000);
+        Bases<G2Affine> bases = POOL.first(1000);
         Fr[] scalars = randomScalars(1000, new SplittableRandom(1000));
-        assertEquals(bases.expected(scalars), G2Msm.msm(bases.points(), scalars).toAffine());
+        assertEquals(GROUP.expected(bases, scalars), G2Msm.msm(bases.points(), scalars).toAffine());
     }
 
     @Test
@@ -93,7 +51,7 @@ class G2MsmTest {
         BigInteger[] ks = {BigInteger.ZERO, BigInteger.ONE, r.subtract(BigInteger.ONE), BigInteger.TWO,
                 BigInteger.ONE.shiftLeft(15), BigInteger.ONE.shiftLeft(64), BigInteger.ONE.shiftLeft(253),
                 BigInteger.ONE.shiftLeft(16).subtract(BigInteger.ONE)};
-        Bases bases = POOL.first(ks.length);
+        Bases<G2Affine> bases = POOL.first(ks.length);
         Fr[] scalars = new Fr[ks.length];
         for (int i = 0; i < ks.length; i++) {
             scalars[i] = Fr.of(ks[i]);
@@ -123,28 +81,14 @@ class G2MsmTest {
     @ParameterizedTest
     @ValueSource(ints = {3, 10})
     void repeatedBasesNegationsAndInfinity(int c) {
-        SplittableRandom rng = new SplittableRandom(6);
-        Bases distinct = POOL.first(4);
-        Fr[] few = randomScalars(3, rng);
-        int n = 1000;
-        G2Affine[] points = new G2Affine[n];
-        Fr[] logs = new Fr[n];
-        Fr[] scalars = new Fr[n];
-        for (int i = 0; i < n; i++) {
-            int j = rng.nextInt(4);
-            boolean neg = rng.nextBoolean();
-            boolean inf = rng.nextInt(10) == 0;
-            points[i] = inf ? G2Affine.INFINITY : neg ? distinct.points()[j].neg() : distinct.points()[j];
-            logs[i] = inf ? Fr.ZERO : neg ? distinct.logs()[j].neg() : distinct.logs()[j];
-            scalars[i] = rng.nextInt(5) == 0 ? Fr.random(rng) : few[rng.nextInt(3)];
-        }
+        Case<G2Affine> t = GROUP.repeatedBasesNegationsAndInfinity(POOL, G2Affine.INFINITY, 1000, new SplittableRandom(6));
         MsmConfig cfg = MsmConfig.builder().windowBits(c).threads(3).build();
-        assertEquals(new Bases(points, logs).expected(scalars), G2Msm.msm(points, scalars, cfg).toAffine());
+        assertEquals(t.expected(), G2Msm.msm(t.points(), t.scalars(), cfg).toAffine());
     }
 
     @Test
     void readsSlicesAtOffsets() {
-        Bases bases = POOL.first(30);
+        Bases<G2Affine> bases = POOL.first(30);
         Fr[] scalars = randomScalars(30, new SplittableRandom(8));
         long[] b = new long[16 * 33];
         long[] s = new long[4 * 35];
@@ -154,7 +98,7 @@ class G2MsmTest {
         }
         long[] out = new long[20];
         G2Msm.msmInto(b, 48, s, 20, 30, MsmConfig.defaults(), out, 4);
-        assertEquals(bases.expected(scalars), G2Affine.fromLimbs(out, 4));
+        assertEquals(GROUP.expected(bases, scalars), G2Affine.fromLimbs(out, 4));
     }
 
     @Test

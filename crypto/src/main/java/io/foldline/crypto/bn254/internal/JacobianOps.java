@@ -202,6 +202,22 @@ public abstract class JacobianOps {
         System.arraycopy(p, po + 2 * w, r, ro + 2 * w, w);
     }
 
+    /** r = -a for an affine point (x, y) that is not infinity (r takes 2w longs). */
+    public final void negAffine(long[] a, int ao, long[] r, int ro) {
+        System.arraycopy(a, ao, r, ro, w);
+        fNeg(a, ao + w, r, ro + w);
+    }
+
+    /** Writes (x, y, 1) for the affine point a, or (1, 1, 0) when a is the (0, 0) encoding of infinity. */
+    public final void fromAffine(long[] a, int ao, long[] r, int ro) {
+        if (fIsZero(a, ao) && fIsZero(a, ao + w)) {
+            setInfinity(r, ro);
+            return;
+        }
+        System.arraycopy(a, ao, r, ro, 2 * w);
+        fSetOne(r, ro + 2 * w);
+    }
+
     /**
      * r = [k]p by left-to-right double-and-add (k >= 0, any size; not constant time). {@code affine} says
      * whether p is an affine point (2w longs, not infinity), which allows mixed additions.
