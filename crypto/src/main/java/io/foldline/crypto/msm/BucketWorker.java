@@ -39,6 +39,7 @@ final class BucketWorker {
     private final long[] invScratch;
     private final long[] t;
     private final long[] sums;
+    private final VectorBatch vector; // null unless 512-bit lanes are native here (G1 only)
     private int batchId = 1;
     private int pending;
     private int queued;
@@ -66,6 +67,7 @@ final class BucketWorker {
         this.invScratch = new long[f.batchInvScratch(batchCap)];
         this.t = new long[len];
         this.sums = new long[2 * pointLen];
+        this.vector = batched && len == 4 && VectorBatch.ENABLED ? new VectorBatch(batchCap) : null;
     }
 
     /**
@@ -189,12 +191,19 @@ final class BucketWorker {
     /** Performs the pending affine additions bucket += point with one batch inversion. */
     private void runBatch() {
         int n = pending;
-        for (int j = 0; j < n; j++) {
+        int from = 0;
+        if (vector != null && n >= 8) {
+            from = n - n % 8;
+            vector.run(from, aff, affLen, bases, batchPoint, batchBucket);
+        }
+        for (int j = from; j < n; j++) {
             int pOff = batchPoint[j] < 0 ? ~batchPoint[j] : batchPoint[j];
             f.sub(bases, pOff, aff, batchBucket[j] * affLen, den, j * len);
         }
-        f.batchInv(den, 0, n, invScratch, 0);
-        for (int j = 0; j < n; j++) {
+        if (n > from) {
+            f.batchInv(den, from * len, n - from, invScratch, 0);
+        }
+        for (int j = from; j < n; j++) {
             int p = batchPoint[j];
             k.affineAddWithInverse(aff, batchBucket[j] * affLen, bases, p < 0 ? ~p : p, p < 0, den, j * len);
         }

@@ -284,6 +284,15 @@ public final class VectorFq {
     }
 
     /** Every lane = 1 in Montgomery form (R mod p). */
+    /**
+     * True when this JVM runs 512-bit long vectors natively. Elsewhere (AVX2-only CPUs, or without the module)
+     * the Vector API falls back to plain Java, some 20 times slower than {@link MontField}: callers must not
+     * use this class then.
+     */
+    public static boolean nativeOnThisMachine() {
+        return jdk.incubator.vector.VectorShape.preferredShape().vectorBitSize() >= 512;
+    }
+
     public static void setOne(long[] r, int ro) {
         long[] one = new long[4];
         MontField.FQ.setOne(one, 0);
