@@ -39,7 +39,8 @@ final class BucketWorker {
     private final long[] invScratch;
     private final long[] t;
     private final long[] sums;
-    private final VectorBatch vector; // null unless 512-bit lanes are native here (G1 only)
+    private final VectorBatch vector; // null unless 512-bit lanes are native here (G1)
+    private final VectorBatchG2 vectorG2; // the same for G2
     private int batchId = 1;
     private int pending;
     private int queued;
@@ -68,6 +69,7 @@ final class BucketWorker {
         this.t = new long[len];
         this.sums = new long[2 * pointLen];
         this.vector = batched && len == 4 && VectorBatch.ENABLED ? new VectorBatch(batchCap) : null;
+        this.vectorG2 = batched && len == 8 && VectorBatch.ENABLED ? new VectorBatchG2(batchCap) : null;
     }
 
     /**
@@ -192,9 +194,13 @@ final class BucketWorker {
     private void runBatch() {
         int n = pending;
         int from = 0;
-        if (vector != null && n >= 8) {
+        if (n >= 8 && (vector != null || vectorG2 != null)) {
             from = n - n % 8;
-            vector.run(from, aff, affLen, bases, batchPoint, batchBucket);
+            if (vector != null) {
+                vector.run(from, aff, affLen, bases, batchPoint, batchBucket);
+            } else {
+                vectorG2.run(from, aff, affLen, bases, batchPoint, batchBucket);
+            }
         }
         for (int j = from; j < n; j++) {
             int pOff = batchPoint[j] < 0 ? ~batchPoint[j] : batchPoint[j];
