@@ -4,7 +4,8 @@ import io.foldline.crypto.bn254.internal.MontField;
 import io.foldline.crypto.bn254.internal.VectorFq;
 
 /**
- * The batch-affine round of {@link BucketWorker} for G1, eight additions at a time in 512-bit lanes
+ * The batch-affine round of {@link BucketWorker} for G1 ({@link VectorBatchG2} is the G2 twin), eight additions
+ * at a time in 512-bit lanes
  * ({@link VectorFq}): bucket += point for the first {@code n} pending pairs (n a multiple of 8), with one
  * scalar inversion of the eight lane products. Same results as the scalar round, about 2.7x faster per
  * addition where 512-bit vectors are native.
