@@ -1,5 +1,7 @@
 package io.foldline.circuits.groth16;
 
+import io.foldline.crypto.concurrent.Jobs;
+
 import io.foldline.circuits.snarkjs.Zkey;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
@@ -46,7 +48,7 @@ final class ProverMsms {
             () -> out[3] = timed(progress, "MSM C (G1, " + (nVars - nPub - 1) + ")",
                     () -> g1(z.c(), w, 4 * (nPub + 1), nVars - nPub - 1, each)),
         };
-        Workers.run(jobs.length, concurrent ? cfg.threads() : 1, cfg.pool(), i -> jobs[i].run());
+        Jobs.run(jobs.length, concurrent ? cfg.threads() : 1, cfg.pool(), i -> jobs[i].run());
         return new Sums((G1Affine) out[0], (G1Affine) out[1], (G2Affine) out[2], (G1Affine) out[3],
                 (G1Affine) out[4]);
     }

@@ -1,5 +1,7 @@
 package io.foldline.circuits.groth16;
 
+import io.foldline.crypto.concurrent.Jobs;
+
 import io.foldline.circuits.FormatException;
 import io.foldline.circuits.r1cs.R1cs;
 import io.foldline.circuits.r1cs.SparseMatrix;
@@ -193,7 +195,7 @@ final class Qap {
         Domain d = Domain.of(logN);
         Fr shift = Domain.of(logN + 1).omega();
         long[][] chains = {av, bv, cv};
-        Workers.run(3, Runtime.getRuntime().availableProcessors(), ForkJoinPool.commonPool(),
+        Jobs.run(3, Runtime.getRuntime().availableProcessors(), ForkJoinPool.commonPool(),
                 i -> toOddPoints(d, chains[i], shift));
         parallelRows(n, (lo, hi) -> {
             for (int i = lo; i < hi; i++) {

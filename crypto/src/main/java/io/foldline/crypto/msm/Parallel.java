@@ -1,7 +1,6 @@
 package io.foldline.crypto.msm;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import io.foldline.crypto.concurrent.Jobs;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,38 +13,6 @@ final class Parallel {
     }
 
     static void run(int workers, MsmConfig cfg, IntConsumer body) {
-        if (workers <= 1) {
-            body.accept(0);
-            return;
-        }
-        ForkJoinPool pool = cfg.pool();
-        ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[workers - 1];
-        for (int w = 1; w < workers; w++) {
-            final int id = w;
-            helpers[w - 1] = pool.submit(() -> body.accept(id));
-        }
-        Throwable failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> h : helpers) {
-            try {
-                h.join();
-            } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw (RuntimeException) failure;
-        }
+        Jobs.run(workers, workers, cfg.pool(), body);
     }
 }
