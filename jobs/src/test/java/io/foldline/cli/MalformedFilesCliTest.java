@@ -1,5 +1,7 @@
 package io.foldline.cli;
 
+import static io.foldline.cli.CliRun.ok;
+import static io.foldline.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,23 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * corrupted (exit 2): always a message naming the file, never a stack trace.
  */
 class MalformedFilesCliTest {
-    private static CliRun run(String... argv) {
-        return CliRun.run(argv);
-    }
-
-    private static void ok(String... argv) {
-        CliRun.ok(argv);
-    }
-
     @TempDir
     static Path dir;
-
-
 
     static String p(String name) {
         return dir.resolve(name).toString();
     }
-
 
     @BeforeAll
     static void pipeline() {
