@@ -190,6 +190,11 @@ public final class Api {
         return out;
     }
 
+    /** Constraints emitted so far: callers measure what a part of a circuit costs by the difference. */
+    public int constraintCount() {
+        return constraints.size();
+    }
+
     /** The current gadget path, {@code "circuit"} at the top level. */
     public String gadgetPath() {
         return scope.isEmpty() ? "circuit" : String.join("/", scope);

@@ -35,8 +35,26 @@ public final class FixedPoint {
         return divByConstant(api, x.add(d / 2), d, nx);
     }
 
+    /**
+     * max(divRound(x, d), 0) at the cost of divRound plus one constraint: the sign of the quotient is the
+     * top bit of the decomposition that range-checks it anyway, so ReLU after requantization needs no
+     * second decomposition.
+     */
+    public static Variable divRoundRelu(Api api, Variable x, long d, int nx) {
+        Variable[] qrs = divRemSign(api, x.add(d / 2), BigInteger.valueOf(d), nx, true);
+        try (Api.Scope s = api.gadget("relu")) {
+            return api.mul(qrs[2], qrs[0], "sign * q");
+        }
+    }
+
     /** {q, rem} with x = q d + rem, 0 <= rem < d, for a signed nx-bit x. */
     public static Variable[] divRem(Api api, Variable x, BigInteger d, int nx) {
+        Variable[] qrs = divRemSign(api, x, d, nx, false);
+        return new Variable[] {qrs[0], qrs[1]};
+    }
+
+    /** {q, rem, 1 if q >= 0 else 0}; for d = 1 the sign costs a decomposition, so only when asked. */
+    private static Variable[] divRemSign(Api api, Variable x, BigInteger d, int nx, boolean wantSign) {
         if (d.signum() <= 0) {
             throw new IllegalArgumentException("divByConstant: divisor must be >= 1, got " + d);
         }
@@ -47,13 +65,13 @@ public final class FixedPoint {
                     + nx + " bits); the quotient could wrap around");
         }
         if (d.equals(BigInteger.ONE)) {
-            return new Variable[] {x, Variable.ZERO};
+            return new Variable[] {x, Variable.ZERO, wantSign ? Signed.isNonNegative(api, x, m) : null};
         }
         Fr df = Fr.of(d);
         if (x.isConstant()) {
             BigInteger[] qr = floorDivMod(x.constantValue(), d);
-            Signed.rangeCheck(api, Variable.constant(Fr.reduce(qr[0])), m);
-            return new Variable[] {Variable.constant(Fr.reduce(qr[0])), Variable.constant(Fr.of(qr[1]))};
+            Variable q = Variable.constant(Fr.reduce(qr[0]));
+            return new Variable[] {q, Variable.constant(Fr.of(qr[1])), Signed.isNonNegative(api, q, m)};
         }
         try (Api.Scope s = api.gadget("divByConstant")) {
             Variable[] qr = api.hint("quotient and remainder", 2, in -> {
@@ -63,9 +81,8 @@ public final class FixedPoint {
             api.assertEqual(qr[0].mul(df).add(qr[1]), x, "x = q * d + rem");
             remainderBelow(api, qr[1], d);
             try (Api.Scope q = api.gadget("quotient range")) {
-                Signed.rangeCheck(api, qr[0], m);
+                return new Variable[] {qr[0], qr[1], Signed.isNonNegative(api, qr[0], m)};
             }
-            return qr;
         }
     }
 

@@ -36,6 +36,52 @@ public final class Variable {
         return new Variable(new int[] {id}, new Fr[] {Fr.ONE});
     }
 
+    /**
+     * {@code constant + sum coeffs[k] * xs[k]} in one pass (sorting all terms once), where a chain of
+     * {@link #add} calls would copy the growing sum for every term: a dense layer's 784-term sums need it.
+     */
+    public static Variable linear(Fr constant, Fr[] coeffs, Variable[] xs) {
+        if (coeffs.length != xs.length) {
+            throw new IllegalArgumentException(coeffs.length + " coefficients for " + xs.length + " variables");
+        }
+        int total = 1;
+        for (Variable x : xs) {
+            total += x.wires.length;
+        }
+        long[] keys = new long[total];
+        Fr[] vals = new Fr[total];
+        int n = 0;
+        keys[n] = 0;
+        vals[n++] = constant;
+        for (int k = 0; k < xs.length; k++) {
+            if (coeffs[k].isZero()) {
+                continue;
+            }
+            Variable x = xs[k];
+            for (int t = 0; t < x.wires.length; t++) {
+                keys[n] = ((long) x.wires[t] << 32) | n;
+                vals[n++] = x.coeffs[t].mul(coeffs[k]);
+            }
+        }
+        long[] sorted = Arrays.copyOf(keys, n);
+        Arrays.sort(sorted);
+        int[] w = new int[n];
+        Fr[] c = new Fr[n];
+        int m = 0;
+        for (int i = 0; i < n; ) {
+            int wire = (int) (sorted[i] >>> 32);
+            Fr sum = Fr.ZERO;
+            for (; i < n && (int) (sorted[i] >>> 32) == wire; i++) {
+                sum = sum.add(vals[(int) sorted[i]]);
+            }
+            if (!sum.isZero()) {
+                w[m] = wire;
+                c[m++] = sum;
+            }
+        }
+        return new Variable(Arrays.copyOf(w, m), Arrays.copyOf(c, m));
+    }
+
     public Variable add(Variable o) {
         return combine(o, false);
     }
