@@ -15,6 +15,9 @@ public record QConv2d(int inC, int inH, int inW, int outC, Window2d window, long
             throw new IllegalArgumentException("conv2d " + inC + " -> " + outC + ": weight has " + weight.length
                     + " entries, bias " + bias.length);
         }
+        if (shift < -60 || shift > 60) {
+            throw new IllegalArgumentException("conv2d: shift " + shift + " outside [-60, 60]");
+        }
     }
 
     @Override

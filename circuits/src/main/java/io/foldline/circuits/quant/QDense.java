@@ -16,6 +16,9 @@ public record QDense(int inputs, int outputs, long[] weight, long[] bias, int we
             throw new IllegalArgumentException("dense " + inputs + " -> " + outputs + ": weight has "
                     + weight.length + " entries, bias " + bias.length);
         }
+        if (shift < -60 || shift > 60) {
+            throw new IllegalArgumentException("dense: shift " + shift + " outside [-60, 60]");
+        }
     }
 
     @Override
