@@ -20,11 +20,15 @@ import java.util.List;
  */
 public final class Quantizer {
     private static final int MAX_AUTO_INPUT_BITS = 32;
+    /** Widest weight a refined weight exponent may give (weights are free, accumulators are not). */
+    private static final int MAX_WEIGHT_BITS = 30;
 
     private final FloatModel f;
     private final List<double[]> calibration;
     private final QuantizerOptions options;
     private final double[] outMaxAbs;
+    private final List<List<double[]>> traces = new ArrayList<>();
+    private final int[] weightExponents;
     private double inMaxAbs;
     private boolean inSigned;
 
@@ -35,6 +39,7 @@ public final class Quantizer {
         this.outMaxAbs = new double[f.layers().size()];
         for (double[] row : calibration) {
             List<double[]> trace = f.trace(row);
+            traces.add(trace);
             for (double v : row) {
                 inMaxAbs = Math.max(inMaxAbs, Math.abs(v));
                 inSigned |= v < 0;
@@ -45,6 +50,46 @@ public final class Quantizer {
                 }
             }
         }
+        weightExponents = new int[outMaxAbs.length];
+        for (int i = 0; i < weightExponents.length; i++) {
+            weightExponents[i] = switch (f.layers().get(i)) {
+                case Dense d -> weightExponent(i, d.weight(), delta -> new Dense(d.inputs(), d.outputs(), delta,
+                        new double[d.outputs()]));
+                case Conv2d c -> weightExponent(i, c.weight(), delta -> new Conv2d(c.inC(), c.inH(), c.inW(), c.outC(),
+                        c.window(), delta, new double[c.outC()]));
+                default -> 0;
+            };
+        }
+    }
+
+    /**
+     * The weight exponent of layer i: {@code weightBits} for the largest weight, refined upwards while
+     * rounding the weights moves the layer's outputs on the calibration inputs by more than 1/8 of the
+     * tolerance times its largest output. One per-tensor scale must serve small weights beside large ones
+     * (a standardisation folded into the first layer makes weights for large-valued features tiny), and
+     * weights are circuit constants: extra weight bits cost only accumulator width.
+     */
+    private int weightExponent(int i, double[] w, java.util.function.Function<double[], FloatLayer> withWeights) {
+        double max = maxAbs(w);
+        int e = exponentFor(max, options.weightBits());
+        double budget = options.tolerance() / 8 * outMaxAbs[i];
+        for (; exponentFor(max, MAX_WEIGHT_BITS) > e; e++) {
+            double[] delta = new double[w.length];
+            for (int k = 0; k < w.length; k++) {
+                delta[k] = Math.scalb(Math.floor(Math.scalb(w[k], e) + 0.5), -e) - w[k];
+            }
+            FloatLayer err = withWeights.apply(delta);
+            double worst = 0;
+            for (List<double[]> t : traces) {
+                for (double v : err.forward(t.get(i))) {
+                    worst = Math.max(worst, Math.abs(v));
+                }
+            }
+            if (worst <= budget) {
+                break;
+            }
+        }
+        return e;
     }
 
     /** The quantized model and how it did on the calibration inputs. */
@@ -91,8 +136,8 @@ public final class Quantizer {
                     && layers.get(i + 1) instanceof Relu;
             int outExp = exponentFor(outMaxAbs[fuse ? i + 1 : i], options.activationBits());
             QLayer q = switch (l) {
-                case Dense d -> dense(d, e, outExp, fuse);
-                case Conv2d c -> conv(c, e, outExp, fuse);
+                case Dense d -> dense(d, weightExponents[i], e, outExp, fuse);
+                case Conv2d c -> conv(c, weightExponents[i], e, outExp, fuse);
                 case Relu r -> new QRelu(r.shape(), e);
                 case MaxPool2d p -> new QMaxPool2d(p.channels(), p.inH(), p.inW(), p.window(), e);
                 case AvgPool2d p -> new QAvgPool2d(p.channels(), p.inH(), p.inW(), p.window(), p.countIncludePad(), e);
@@ -113,14 +158,12 @@ public final class Quantizer {
         return m;
     }
 
-    private QDense dense(Dense d, int inExp, int outExp, boolean relu) {
-        int we = exponentFor(maxAbs(d.weight()), options.weightBits());
+    private QDense dense(Dense d, int we, int inExp, int outExp, boolean relu) {
         return new QDense(d.inputs(), d.outputs(), round(d.weight(), we, "weight"),
                 round(d.bias(), inExp + we, "bias"), we, shift(inExp + we, outExp), relu, outExp);
     }
 
-    private QConv2d conv(Conv2d c, int inExp, int outExp, boolean relu) {
-        int we = exponentFor(maxAbs(c.weight()), options.weightBits());
+    private QConv2d conv(Conv2d c, int we, int inExp, int outExp, boolean relu) {
         return new QConv2d(c.inC(), c.inH(), c.inW(), c.outC(), c.window(), round(c.weight(), we, "weight"),
                 round(c.bias(), inExp + we, "bias"), we, shift(inExp + we, outExp), relu, outExp);
     }
