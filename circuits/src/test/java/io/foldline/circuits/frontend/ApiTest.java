@@ -96,6 +96,23 @@ class ApiTest {
     }
 
     @Test
+    void linearInOnePassEqualsChainedAdds() {
+        Compiler.compile("linear", api -> {
+            Variable[] x = api.privateInputs("x", 5);
+            Variable[] xs = {x[3], x[0].add(x[1]), x[3].mul(2).add(7), x[4], x[2].sub(x[0])};
+            Fr[] c = {Fr.of(5), Fr.of(-2), Fr.of(3), Fr.ZERO, Fr.of(2)};
+            Variable chained = Variable.constant(11);
+            for (int k = 0; k < xs.length; k++) {
+                chained = chained.add(xs[k].mul(c[k]));
+            }
+            assertEquals(chained, Variable.linear(Fr.of(11), c, xs));
+            // 5 x3 - 2 x0 - 2 x1 + 6 x3 + 21 + 2 x2 - 2 x0 + 11: x3 merges, x4's zero weight drops
+            assertEquals(Variable.constant(32).add(x[0].mul(-4)).add(x[1].mul(-2)).add(x[2].mul(2)).add(x[3].mul(11)),
+                    Variable.linear(Fr.of(11), c, xs));
+        });
+    }
+
+    @Test
     void hintOutputsMustBeConstrained() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compiler.compile("loose",
                 api -> {

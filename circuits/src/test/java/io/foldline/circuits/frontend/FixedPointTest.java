@@ -93,6 +93,30 @@ class FixedPointTest {
         }
     }
 
+    @Test
+    void fusedReluAfterRoundingReusesTheQuotientSign() {
+        CompiledCircuit c = Compiler.compile("divRoundRelu", api -> api.output("y",
+                FixedPoint.divRoundRelu(api, api.privateInput("x"), 16, NX)));
+        CompiledCircuit plain = Compiler.compile("divRound", api -> api.output("y",
+                FixedPoint.divRound(api, api.privateInput("x"), 16, NX)));
+        assertEquals(plain.nConstraints() + 1, c.nConstraints(), "ReLU costs one product on top of divRound");
+        for (long x : XS) {
+            if (x + 8 >= 1L << (NX - 1)) {
+                continue; // x + d/2 must be a signed NX-bit value
+            }
+            long expected = Math.max(0, Math.floorDiv(x + 8, 16));
+            assertEquals(Fr.of(expected), c.solve(inputs("x", x)).get(1), "relu(round(" + x + " / 16))");
+        }
+        for (long x : new long[] {-100, 100}) {
+            Witness honest = c.solve(inputs("x", x));
+            // the sign bit is the top bit of the quotient's range check; flipping it, or the product, fails
+            Witnesses.assertTamperFails(c, honest, "divByConstant/quotient range/sign/toBits/bits of x[11]",
+                    honest.get(c.wireIndex("divByConstant/quotient range/sign/toBits/bits of x[11]")).isZero()
+                            ? Fr.ONE : Fr.ZERO);
+            Witnesses.assertTamperFails(c, honest, "relu/sign * q", Fr.of(x > 0 ? 0 : 5));
+        }
+    }
+
     private static int assertCheatFails(CompiledCircuit c, long x, Hint cheat) {
         Witness w = c.assign(inputs("x", x), Map.of(HINT, cheat));
         assertTrue(!w.get(1).equals(c.solve(inputs("x", x)).get(1)), "the cheat must change q");
