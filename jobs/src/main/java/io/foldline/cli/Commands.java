@@ -12,6 +12,7 @@ final class Commands {
                 PowersOfTauCommands.group(),
                 Groth16Commands.group(),
                 ZkeyCommands.group(),
+                ModelCommands.group(),
                 new io.foldline.cli.bench.BenchCommand(),
                 new DemoCommand()));
     }

@@ -4,10 +4,14 @@ import io.foldline.cli.Args;
 import io.foldline.cli.Command;
 import io.foldline.cli.Console;
 import io.foldline.cli.UsageException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** {@code foldline bench}: measured figures for this machine, with snarkjs beside them where it applies. */
 public final class BenchCommand implements Command {
@@ -20,12 +24,12 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure Fr, MSM, NTT, pairing, test ptau and Groth16 prove (beside snarkjs) here";
+        return "measure Fr, MSM, NTT, pairing, test ptau, Groth16 prove and model circuits (beside snarkjs) here";
     }
 
     @Override
     public String usage() {
-        return "[all|" + String.join("|", PARTS) + "] [--work DIR] [--small]";
+        return "[all|" + String.join("|", PARTS) + "] [--work DIR] [--small]  |  model [dir ...] [--work DIR]";
     }
 
     @Override
@@ -37,6 +41,13 @@ public final class BenchCommand implements Command {
                 .wtns in the same run (when infra/tools is installed). All of it takes several minutes.
                 --work DIR  where ptau/zkey files go (default .cache/bench; reused between runs)
                 --small     sizes divided by 16 (a quick check that everything runs)
+                'bench model' (not part of 'all') measures model circuits: constraints, compile time, witness
+                time, Groth16 setup and prove time (beside snarkjs when installed). Without folders it compiles
+                the fixture models of circuits/src/test/resources/models (those with a labelled test split, and
+                the 784-56-10 MLP) and times witnesses on their test rows; each folder named is a compiled model
+                ('model compile --out'), timed on random inputs in its calibrated range. --work defaults to a
+                temporary folder, removed at the end (pass one to keep the packages, keys and ptau files).
+                example: foldline bench model --work .cache/bench-model
                 """;
     }
 
@@ -52,10 +63,14 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(Args args, Console out) throws Exception {
+        if (args.size() > 0 && args.get(0).equals("model")) {
+            return model(args, out);
+        }
         args.expect(0, 1, usage());
         String what = args.size() == 0 ? "all" : args.get(0);
         if (!what.equals("all") && !PARTS.contains(what)) {
-            throw new UsageException("unknown benchmark '" + what + "'; choose one of all, " + String.join(", ", PARTS));
+            throw new UsageException("unknown benchmark '" + what + "'; choose one of all, " + String.join(", ", PARTS)
+                    + ", model");
         }
         int shrink = args.flag("small") ? 4 : 0;
         Path work = Files.createDirectories(Path.of(args.option("work", ".cache/bench")));
@@ -86,5 +101,36 @@ public final class BenchCommand implements Command {
             prove.prove(18 - shrink);
         }
         return OK;
+    }
+
+    private static int model(Args args, Console out) throws Exception {
+        if (args.flag("small")) {
+            throw new UsageException("--small does not apply to 'bench model'");
+        }
+        String w = args.option("work", null);
+        Path work = w == null ? Files.createTempDirectory("foldline-bench-model") : Files.createDirectories(Path.of(w));
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            dirs.add(args.path(i));
+        }
+        out.println("foldline bench model on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; work "
+                + work.toAbsolutePath());
+        try {
+            new ModelBench(out, work).run(dirs);
+        } finally {
+            if (w == null) {
+                deleteTree(work); // keys and ptau files of a few hundred MB; pass --work to keep them
+            }
+        }
+        return OK;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

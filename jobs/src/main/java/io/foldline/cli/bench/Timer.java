@@ -29,6 +29,18 @@ final class Timer {
         return t[runs / 2];
     }
 
+    /** Mean seconds of {@code runs} runs after {@code warmups} unmeasured ones. */
+    static double mean(int warmups, int runs, Body body) throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            body.run();
+        }
+        long s = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            body.run();
+        }
+        return (System.nanoTime() - s) / 1e9 / runs;
+    }
+
     static double once(Body body) throws Exception {
         long s = System.nanoTime();
         body.run();
