@@ -4,6 +4,9 @@ import io.foldline.crypto.bn254.internal.G1Ops;
 import io.foldline.crypto.bn254.internal.G2Ops;
 import io.foldline.crypto.bn254.internal.JacobianOps;
 import io.foldline.crypto.bn254.internal.MontField;
+import io.foldline.crypto.msm.G1Msm;
+import io.foldline.crypto.msm.G2Msm;
+import io.foldline.crypto.msm.MsmConfig;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -14,12 +17,22 @@ import java.util.stream.IntStream;
  * 1 and -1 cost one mixed addition, and a short scalar costs as many doublings as it has bits. Outputs are
  * split in chunks over the common fork-join pool; each chunk converts its results to affine with one
  * inversion. Results are flat affine Montgomery limbs with zeros for the point at infinity.
+ *
+ * <p>An output with many terms is one MSM instead: in-circuit Poseidon leaves its S-box inputs as linear
+ * combinations of up to ~90 wires with full-size MDS coefficients, and a model's input wires take part in
+ * every neuron; term by term that is hundreds of full double-and-add scalar multiplications per output,
+ * in G2 for B2.
  */
 final class LinearCombiner {
     private static final MontField FR = MontField.FR;
     private static final long[] HALF_R = MontField.limbs(FR.modulus.shiftRight(1));
     private static final long[] R = MontField.limbs(FR.modulus);
     private static final int CHUNK = 512;
+    /** From this many terms an output is one Pippenger MSM (on the calling thread: outputs already run in parallel). */
+    private static final int MSM_TERMS = 32;
+    private static final MsmConfig ONE_THREAD = MsmConfig.builder().threads(1).build();
+    /** An output this large (the constant wire of a circuit full of booleans) gets every thread. */
+    private static final int PARALLEL_MSM_TERMS = 4096;
 
     private final int w;
     private final Supplier<JacobianOps> ops;
@@ -75,6 +88,10 @@ final class LinearCombiner {
 
     private void combine(JacobianOps g, TermTable t, long[][] bases, int j, long[] acc, int ao, Scratch s) {
         g.setInfinity(acc, ao);
+        if (t.start[j + 1] - t.start[j] >= MSM_TERMS) {
+            msm(g, t, bases, j, acc, ao, s);
+            return;
+        }
         for (int k = t.start[j]; k < t.start[j + 1]; k++) {
             long[] src = bases[t.set[k]];
             int bo = 2 * w * t.index[k];
@@ -96,6 +113,36 @@ final class LinearCombiner {
                 multiply(g, s, s.k);
                 g.add(acc, ao, s.tmp, 0, acc, ao);
             }
+        }
+    }
+
+    private void msm(JacobianOps g, TermTable t, long[][] bases, int j, long[] acc, int ao, Scratch s) {
+        int n = t.start[j + 1] - t.start[j];
+        long[] points = new long[2 * w * n];
+        long[] scalars = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            int k = t.start[j] + i;
+            System.arraycopy(bases[t.set[k]], 2 * w * t.index[k], s.base, 0, 2 * w);
+            // -c (as r - c) becomes c on the negated base: short digits, so Pippenger skips most windows
+            FR.toCanonical(t.coeff, 4 * k, s.k, 0);
+            if (greater(s.k, HALF_R)) {
+                g.neg(s.base, 0, s.base, 0);
+                FR.neg(t.coeff, 4 * k, scalars, 4 * i);
+            } else {
+                System.arraycopy(t.coeff, 4 * k, scalars, 4 * i, 4);
+            }
+            System.arraycopy(s.base, 0, points, 2 * w * i, 2 * w);
+        }
+        long[] sum = new long[2 * w];
+        MsmConfig cfg = n >= PARALLEL_MSM_TERMS ? MsmConfig.defaults() : ONE_THREAD;
+        if (w == 4) {
+            G1Msm.msmInto(points, 0, scalars, 0, n, cfg, sum, 0);
+        } else {
+            G2Msm.msmInto(points, 0, scalars, 0, n, cfg, sum, 0);
+        }
+        if (!isZero(sum, 0, 2 * w)) {
+            System.arraycopy(sum, 0, s.base, 0, 2 * w);
+            g.addMixed(acc, ao, s.base, 0, acc, ao);
         }
     }
 
