@@ -31,20 +31,9 @@ public record AvgPool2d(int channels, int inH, int inW, Window2d window, boolean
 
     @Override
     public double[] forward(double[] x) {
-        int oh = outH();
-        int ow = outW();
-        double[] y = new double[channels * oh * ow];
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inH * inW;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    double[] sum = {0.0};
-                    window.forEachTap(inH, inW, oy, ox, (ky, kx, i) -> sum[0] += x[plane + i]);
-                    y[(c * oh + oy) * ow + ox] = sum[0] / divisor(oy, ox);
-                }
-            }
-        }
-        return y;
+        int area = window.kernelH() * window.kernelW();
+        return FloatLayer.unboxed(window.reduceWindows(channels, inH, inW, FloatLayer.boxed(x),
+                taps -> taps.stream().mapToDouble(Double::doubleValue).sum() / (countIncludePad ? area : taps.size())));
     }
 
     @Override

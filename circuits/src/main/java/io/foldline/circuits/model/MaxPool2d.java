@@ -30,20 +30,8 @@ public record MaxPool2d(int channels, int inH, int inW, Window2d window) impleme
 
     @Override
     public double[] forward(double[] x) {
-        int oh = outH();
-        int ow = outW();
-        double[] y = new double[channels * oh * ow];
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inH * inW;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    double[] best = {Double.NEGATIVE_INFINITY};
-                    window.forEachTap(inH, inW, oy, ox, (ky, kx, i) -> best[0] = Math.max(best[0], x[plane + i]));
-                    y[(c * oh + oy) * ow + ox] = best[0];
-                }
-            }
-        }
-        return y;
+        return FloatLayer.unboxed(window.reduceWindows(channels, inH, inW, FloatLayer.boxed(x),
+                taps -> taps.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
     }
 
     @Override

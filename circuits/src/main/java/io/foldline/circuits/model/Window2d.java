@@ -1,5 +1,9 @@
 package io.foldline.circuits.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * The sliding-window geometry that {@link Conv2d}, {@link MaxPool2d} and {@link AvgPool2d} share (ONNX's
  * {@code kernel_shape}, {@code strides}, {@code pads} = [top, left, bottom, right]). Dilation 1 and
@@ -48,6 +52,27 @@ public record Window2d(int kernelH, int kernelW, int strideH, int strideW,
                 }
             }
         }
+    }
+
+    /**
+     * Pooling: {@code reduce} applied to the in-bounds taps of every window of every channel of a
+     * {@code [channels, inH, inW]} tensor, in output order ({@code [channels, outH, outW]}).
+     */
+    public <T> List<T> reduceWindows(int channels, int inH, int inW, List<T> x, Function<List<T>, T> reduce) {
+        int oh = outH(inH);
+        int ow = outW(inW);
+        List<T> y = new ArrayList<>(channels * oh * ow);
+        for (int c = 0; c < channels; c++) {
+            int plane = c * inH * inW;
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    List<T> taps = new ArrayList<>();
+                    forEachTap(inH, inW, oy, ox, (ky, kx, p) -> taps.add(x.get(plane + p)));
+                    y.add(reduce.apply(taps));
+                }
+            }
+        }
+        return y;
     }
 
     /** The number of in-bounds positions of the window of output (oy, ox). */

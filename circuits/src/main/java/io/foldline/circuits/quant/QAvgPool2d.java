@@ -1,7 +1,6 @@
 package io.foldline.circuits.quant;
 
 import io.foldline.circuits.model.Window2d;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,24 +22,14 @@ public record QAvgPool2d(int channels, int inH, int inW, Window2d window, boolea
 
     @Override
     public <T> List<T> apply(QuantOps<T> ops, List<T> x) {
-        int oh = window.outH(inH);
-        int ow = window.outW(inW);
-        List<T> y = new ArrayList<>(channels * oh * ow);
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inH * inW;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    List<T> taps = new ArrayList<>();
-                    window.forEachTap(inH, inW, oy, ox, (ky, kx, p) -> taps.add(x.get(plane + p)));
-                    long[] ones = new long[taps.size()];
-                    Arrays.fill(ones, 1);
-                    T sum = ops.affine(0, ones, taps);
-                    long d = countIncludePad ? (long) window.kernelH() * window.kernelW() : taps.size();
-                    y.add(d == 1 ? sum : ops.divRound(sum, d, false));
-                }
-            }
-        }
-        return y;
+        long area = (long) window.kernelH() * window.kernelW();
+        return window.reduceWindows(channels, inH, inW, x, taps -> {
+            long[] ones = new long[taps.size()];
+            Arrays.fill(ones, 1);
+            T sum = ops.affine(0, ones, taps);
+            long d = countIncludePad ? area : taps.size();
+            return d == 1 ? sum : ops.divRound(sum, d, false);
+        });
     }
 
     @Override

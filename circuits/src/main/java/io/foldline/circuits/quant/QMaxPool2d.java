@@ -1,7 +1,6 @@
 package io.foldline.circuits.quant;
 
 import io.foldline.circuits.model.Window2d;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Max pooling: a chain of {@link QuantOps#max} over the in-bounds taps; the exponent is unchanged. */
@@ -18,24 +17,13 @@ public record QMaxPool2d(int channels, int inH, int inW, Window2d window, int ou
 
     @Override
     public <T> List<T> apply(QuantOps<T> ops, List<T> x) {
-        int oh = window.outH(inH);
-        int ow = window.outW(inW);
-        List<T> y = new ArrayList<>(channels * oh * ow);
-        for (int c = 0; c < channels; c++) {
-            int plane = c * inH * inW;
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    List<T> taps = new ArrayList<>();
-                    window.forEachTap(inH, inW, oy, ox, (ky, kx, p) -> taps.add(x.get(plane + p)));
-                    T best = taps.get(0);
-                    for (int k = 1; k < taps.size(); k++) {
-                        best = ops.max(best, taps.get(k));
-                    }
-                    y.add(best);
-                }
+        return window.reduceWindows(channels, inH, inW, x, taps -> {
+            T best = taps.get(0);
+            for (int k = 1; k < taps.size(); k++) {
+                best = ops.max(best, taps.get(k));
             }
-        }
-        return y;
+            return best;
+        });
     }
 
     @Override
