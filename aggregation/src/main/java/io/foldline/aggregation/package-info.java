@@ -1,0 +1,120 @@
+/**
+ * Folding a window of proven inferences (DESIGN.md section 4): relaxed R1CS, hiding KZG commitments to
+ * {@code W || E}, and Nova's non-interactive folding scheme (A. Kothapalli, S. Setty, I. Tzialla, "Nova:
+ * Recursive Zero-Knowledge Arguments from Folding Schemes", CRYPTO 2022, section 4 and construction 3)
+ * with a Keccak transcript that the Solidity verifier replays word for word.
+ *
+ * <h2>Relation</h2>
+ * For a circuit's {@link io.foldline.circuits.r1cs.R1cs} with m rows, {@link io.foldline.aggregation.RelaxedR1cs}
+ * is {@code (A z) o (B z) = u (C z) + E} with {@code z = (u, x, W)} in circom's wire order: {@code u} sits on
+ * the constant wire 0, {@code x} are wires {@code 1 .. nPublic} (public outputs, then public inputs: for a
+ * model circuit {@code h_in, y, tag}), {@code W} the remaining {@code nW} wires. A fresh inference is
+ * {@code u = 1, E = 0}; {@code errorTerm(u, x, W) = (A z) o (B z) - u (C z)} is the E that makes any
+ * {@code (u, x, W)} satisfy it (the random starting instance and, later, the decider use it).
+ *
+ * <h2>Commitment layout</h2>
+ * One KZG commitment (coefficient form, SRS = the {@code tau^i G1} of the ceremony's {@code .ptau}, section
+ * 2, read by {@link io.foldline.aggregation.SrsFromPtau}) to the vector of {@code nW + m + 2} scalars
+ * <pre>
+ *   index:  0 .. nW-1 | nW | nW+1 .. nW+m | nW+1+m
+ *   value:  W         | rW | E            | rE
+ *   K = Com(W, rW, E, rE) = sum_j W_j [tau^j] + rW [tau^nW] + sum_j E_j [tau^(nW+1+j)] + rE [tau^(nW+1+m)]
+ * </pre>
+ * so the SRS needs {@code nW + m + 2} powers. {@code rW} and {@code rE} are the blinding coordinates: no
+ * constraint reads them, and every commitment draws them fresh (SecureRandom, or a RandomGenerator the
+ * caller injects for tests), so that low-entropy inputs cannot be found by trying candidates against K.
+ * {@code P(X) = sum_i p_i X^i} over this vector (blinders included,
+ * {@link io.foldline.aggregation.CommitmentKey#coefficients}) is the polynomial the decider evaluates.
+ *
+ * <p>A fresh instance commits {@code K_i = Com(W_i, rW_i, 0, 0)}: E's blinder is 0 on purpose. Its E range
+ * is publicly 0, so there is nothing to hide there, and every E of a folded instance is blinded anyway:
+ * {@code rE' = rE + r rT} with a fresh {@code rT} per fold on top of the random starting instance's
+ * {@code rE0}. It saves one scalar multiplication per inference, and {@code fold} refuses a fresh witness
+ * whose E or E-blinder is not 0. A prover who puts something in the E range of {@code K_i} gains nothing
+ * (DESIGN.md section 4): the verifier fixes {@code u_i = 1}.
+ *
+ * <h2>One fold</h2>
+ * Accumulator {@code U = (K, u, x)} with witness {@code (W, rW, E, rE)}; fresh {@code (K_i, 1, x_i)} with
+ * {@code (W_i, rW_i)}:
+ * <ol>
+ *   <li>cross term {@code T = A z o B z_i + A z_i o B z - u C z_i - C z} (m entries), blinder
+ *       {@code rT}, {@code K_T = Com(0, 0, T, rT)} (in the E range);</li>
+ *   <li>{@code r = challenge} of the transcript below;</li>
+ *   <li>{@code K' = K + r (K_i + K_T)}, {@code u' = u + r}, {@code x' = x + r x_i}, {@code W' = W + r W_i},
+ *       {@code rW' = rW + r rW_i}, {@code E' = E + r T}, {@code rE' = rE + r rT}.</li>
+ * </ol>
+ * {@code (A z') o (B z') - u' (C z') - E'} is then {@code r^2 ((A z_i) o (B z_i) - C z_i)}, zero exactly when
+ * the fresh instance satisfies the circuit; the verifier replays step 3 for the instance alone
+ * ({@link io.foldline.aggregation.Nifs#verify}): one scalar multiplication.
+ *
+ * <h2>Fold transcript (byte by byte)</h2>
+ * Each fold starts a new {@link io.foldline.crypto.hash.Transcript} (no chaining across folds: the
+ * accumulator it absorbs already carries every earlier challenge). Every item is one 32-byte big-endian
+ * word: scalars canonical (below r), points as affine {@code (x, y)} over Fq canonical, the point at
+ * infinity as {@code (0, 0)}. In this order:
+ * <pre>
+ *   keccak256("foldline.nifs.v1")                   the domain tag's hash (what new Transcript(tag) holds)
+ *   vkDigest                                        32 bytes, below
+ *   U.K.x, U.K.y, U.u, U.x[0], ..., U.x[n-1]
+ *   K_i.x, K_i.y, x_i[0], ..., x_i[n-1]             (u_i = 1 is implied, not absorbed)
+ *   K_T.x, K_T.y
+ *   r = uint256(keccak256(all of the above)) mod r_BN254
+ * </pre>
+ * n = nPublic is fixed by the circuit (the vkDigest covers it), so no lengths are absorbed. In Solidity:
+ * {@code r = uint256(keccak256(abi.encodePacked(keccak256("foldline.nifs.v1"), vkDigest, Kx, Ky, u, x0, ...,
+ * Kix, Kiy, xi0, ..., KTx, KTy))) % R} with every item a {@code uint256} or {@code bytes32}.
+ *
+ * <h2>vkDigest</h2>
+ * {@link io.foldline.aggregation.R1csDigest}: Keccak-256 of, big-endian: the 16 ASCII bytes
+ * {@code "foldline.r1cs.v1"}; u32 nWires, nPubOut, nPubIn, nPrvIn, nConstraints; then the matrices A, B, C,
+ * each row by row as u32 term count followed by, per term in stored (file) order, u32 wire and the
+ * coefficient as a canonical 32-byte word. Labels are left out: they do not change the relation. The
+ * Solidity verifier stores the digest as a constant and never recomputes it.
+ *
+ * <h2>Worked example</h2>
+ * (Checked by {@code FoldTranscriptTest} against values computed independently with node, js-sha3 and
+ * BigInt curve arithmetic.) The 1-row circuit {@code x * x = y}: wire 0 = one, 1 = y (public output), 2 = x
+ * (private input); A = {2: 1}, B = {2: 1}, C = {1: 1}. Its encoding is 156 bytes:
+ * <pre>
+ * 666f6c646c696e652e723163732e7631                  "foldline.r1cs.v1"
+ * 00000003 00000001 00000000 00000001 00000001       nWires, nPubOut, nPubIn, nPrvIn, nConstraints
+ * 00000001 00000002 00..01 (32 bytes)                A row 0: one term, wire 2, coefficient 1
+ * 00000001 00000002 00..01                           B row 0
+ * 00000001 00000001 00..01                           C row 0: wire 1
+ * vkDigest = 41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca
+ * </pre>
+ * Fold {@code U = (K = G1, u = 3, x = [5])} with {@code K_i = 2 G1, x_i = [4]} and {@code K_T = 3 G1}
+ * (G1 = (1, 2); any points will do for the transcript). The 352 hashed bytes are the words
+ * <pre>
+ * 2673c1f3dfd8fa52902018a4aff36d75c30ac4bd905ba6cb9df0cf8bbf0e4490   keccak256("foldline.nifs.v1")
+ * 41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca   vkDigest
+ * 0000000000000000000000000000000000000000000000000000000000000001   U.K.x
+ * 0000000000000000000000000000000000000000000000000000000000000002   U.K.y
+ * 0000000000000000000000000000000000000000000000000000000000000003   U.u
+ * 0000000000000000000000000000000000000000000000000000000000000005   U.x[0]
+ * 030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3   K_i.x   (2 G1)
+ * 15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4   K_i.y
+ * 0000000000000000000000000000000000000000000000000000000000000004   x_i[0]
+ * 0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0   K_T.x   (3 G1)
+ * 2ab799bee0489429554fdb7c8d086475319e63b40b9c5b57cdf1ff3dd9fe2261   K_T.y
+ * keccak256 = 1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233   (already below r)
+ * r         = 0x1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233
+ *           = 13413443932982197860030229003650882583854912301618429468366743040573535494707
+ * </pre>
+ * and the verifier's folded instance is {@code K' = (1 + 5 r) G1, u' = 3 + r, x' = [5 + 4 r]}. For the
+ * cross term of the same circuit by hand: {@code T = 2 x x_i - u y_i - y}; with {@code (u, y, x) = (3, 5, 7)}
+ * (so E = 49 - 15 = 34) and the fresh {@code (y_i, x_i) = (4, 2)}, T = 28 - 12 - 5 = 11, and
+ * {@code (7 + 2r)^2 - (3 + r)(5 + 4r) = 34 + 11 r} for every r.
+ *
+ * <h2>Zero knowledge</h2>
+ * A window starts from {@link io.foldline.aggregation.Nifs#start}: uniform {@code W0, u0, x0, rW0, rE0},
+ * {@code E0 = errorTerm(u0, x0, W0)}, {@code K0 = Com(W0, rW0, E0, rE0)}. Every folded {@code W', E'} is then
+ * masked by {@code W0, E0}; the verifier receives {@code U0} in the submission.
+ *
+ * <h2>Not built yet</h2>
+ * The decider circuit {@code D_M} (E from W, {@code zeta} by Poseidon over the whole witness, {@code P(zeta)}),
+ * its Groth16 keys from the same {@code .ptau}, the KZG opening of the folded K at {@code zeta}, the
+ * {@code WindowProof} byte layout, the Java window verifier, the Flink aggregation and the
+ * {@code foldline window} commands.
+ */
+package io.foldline.aggregation;
