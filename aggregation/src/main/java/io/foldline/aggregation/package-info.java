@@ -111,10 +111,51 @@
  * {@code E0 = errorTerm(u0, x0, W0)}, {@code K0 = Com(W0, rW0, E0, rE0)}. Every folded {@code W', E'} is then
  * masked by {@code W0, E0}; the verifier receives {@code U0} in the submission.
  *
+ * <h2>Decider</h2>
+ * One Groth16 proof of the decider circuit {@link io.foldline.aggregation.DeciderCircuit} {@code D_M} plus one
+ * KZG opening ({@link io.foldline.aggregation.Decider}: {@code setup}, {@code prove}, {@code verify}; its
+ * native twins {@code zeta} and {@code evaluate}). Both keys come from the same {@code .ptau}: the Groth16
+ * key of {@code D_M} and the {@code nW + m + 2} powers of the commitment SRS.
+ * <p><b>Statement.</b> Public inputs, in wire order: {@code u, x[0..nPublic), zeta, v}. Private inputs:
+ * {@code W[0..nW), rW, rE} and nothing else ({@code E} is not an input). With {@code z = (u, x, W)} (u on
+ * wire 0's place, so constant terms of A, B, C are scaled by u) the circuit computes
+ * {@code E_j = (A_j z)(B_j z) - u (C_j z)} for every row (two products a row), asserts
+ * {@code zeta = chain(...)} below and {@code v = P(zeta)}.
+ * <p><b>zeta.</b> The sequence {@code s = (ZETA_TAG, u, x[0], ..., x[nPublic-1], W[0], ..., W[nW-1], rW, rE)}
+ * of {@code L = nPublic + nW + 4} field elements, where {@code ZETA_TAG} is the ASCII of
+ * {@code "foldline.decider.v1"} read as one big-endian integer,
+ * {@code 0x666f6c646c696e652e646563696465722e7631}. With circomlib's Poseidon of 1..16 inputs
+ * ({@link io.foldline.crypto.poseidon.Poseidon#hash}, width = inputs + 1):
+ * <pre>
+ *   h = Poseidon(s[0], ..., s[min(16, L) - 1])
+ *   for i = 16, 31, 46, ... while i < L:   h = Poseidon(h, s[i], ..., s[min(i + 15, L) - 1])
+ *   zeta = h
+ * </pre>
+ * The last call may take fewer than 15 new elements (a narrower Poseidon); L is fixed by the circuit, so no
+ * length or padding is absorbed. Example: 4 public signals and nW = 10 give L = 18 and
+ * {@code zeta = Poseidon(Poseidon(s[0..16)), s[16], s[17])} ({@code DeciderTest} checks this spelled out).
+ * E is not absorbed: it is a function of {@code (u, x, W)}. Every coefficient of P is thus fixed before
+ * {@code zeta} is: a prover who changes anything in the witness gets another {@code zeta}.
+ * <p><b>P.</b> {@code P(X) = sum_i p_i X^i} with {@code p = W || rW || E || rE}, exactly the commitment layout
+ * above ({@code N = nW + m + 2} coefficients), evaluated in the circuit by Horner from {@code p_(N-1)}: one
+ * product per coefficient after the first.
+ * <p><b>Cost.</b> A 16-input Poseidon is {@code 3 (8 * 17 + 68) - 3 = 609} constraints per 15 new elements,
+ * about 40.6 per absorbed element, plus {@code 2m} for E and {@code N - 1} for Horner: about
+ * {@code 41.6 nW + 3m}, DESIGN.md's {@code 40n + 3m}, independent of the window's length. Measured: the
+ * 244-row Poseidon test circuit (nW = 244) gives 11,185 constraints (40n + 3m = 10,492); the 8-row
+ * model-shaped test circuit (nW = 10) 904.
+ * <p><b>What the verifier checks</b> ({@link io.foldline.aggregation.WindowVerifier}): replay every fold
+ * from {@code U0} in the submitted order to {@code (K, u, x)}; then the Groth16 proof of {@code D_M} for
+ * the public inputs {@code (u, x, zeta, v)}; then the KZG opening
+ * {@code e(K - v G1 + zeta pi, G2) = e(pi, tau G2)}. Nothing is recomputed from the witness. These are two
+ * pairing checks; folding them into one multi-pairing with a random weight is a later optimisation.
+ * <p><b>Why zeta comes from the witness.</b> If it were drawn from K alone, a prover could pick any
+ * {@code W'}, set {@code E'} from the rows (relaxed R1CS is satisfiable by choosing E) and tune one
+ * coefficient (e.g. {@code rE'}) so that {@code P'(zeta0) = P(zeta0)}; K's honest opening at
+ * {@code zeta0} would then vouch for {@code P'}. {@code DeciderTest} plays this attack and shows that the
+ * circuit's zeta for {@code W'} is not {@code zeta0} and that K does not open to {@code P'(zeta)} there.
+ *
  * <h2>Not built yet</h2>
- * The decider circuit {@code D_M} (E from W, {@code zeta} by Poseidon over the whole witness, {@code P(zeta)}),
- * its Groth16 keys from the same {@code .ptau}, the KZG opening of the folded K at {@code zeta}, the
- * {@code WindowProof} byte layout, the Java window verifier, the Flink aggregation and the
- * {@code foldline window} commands.
+ * The {@code WindowProof} byte layout, the Flink aggregation and the {@code foldline window} commands.
  */
 package io.foldline.aggregation;

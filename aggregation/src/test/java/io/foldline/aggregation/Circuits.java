@@ -9,6 +9,7 @@ import io.foldline.circuits.r1cs.SparseMatrix;
 import io.foldline.circuits.r1cs.Witness;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.kzg.Srs;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,36 @@ final class Circuits {
             api.output("h", h);
             api.output("q", q);
         });
+    }
+
+    /**
+     * Shaped like a model circuit's public signals (outputs {@code h_in, y0, y1}, then the public input
+     * {@code tag}) but small: 5 private inputs, 8 rows, 10 witness entries, so that its decider is about 900
+     * constraints and its Groth16 setup takes a fraction of a second. {@code h_in} is a linear stand-in for
+     * the input hash; {@code tag} is squared into a row as circom does to bind an unused public input.
+     */
+    static CompiledCircuit modelShaped() {
+        return Compiler.compile("model-shaped", api -> {
+            Variable tag = api.publicInput("tag");
+            Variable[] in = api.privateInputs("in", 5);
+            Variable p1 = api.mul(in[0], in[1]);
+            Variable p2 = api.mul(p1, in[2]);
+            Variable p3 = api.mul(p2, in[3].add(1));
+            Variable p4 = api.mul(p3, in[4]);
+            api.output("h_in", p1.add(in[0].mul(7)).add(in[3]));
+            api.output("y0", p4.add(in[0]));
+            api.output("y1", p2.sub(in[1]));
+            api.mul(tag, tag, "tag squared");
+        });
+    }
+
+    static Witness modelShapedWitness(CompiledCircuit circuit, long seed, long tag) {
+        Map<String, Fr> in = new HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            in.put("in[" + i + "]", Fr.of(seed * 31 + i * i + 2));
+        }
+        in.put("tag", Fr.of(tag));
+        return circuit.solve(in);
     }
 
     static Witness poseidonWitness(CompiledCircuit circuit, long a, long b, long c) {
