@@ -40,6 +40,11 @@ public final class WindowVerifier {
         return Decider.verify(decider, acc, proof);
     }
 
+    /** Whether {@code proof} verifies; a proof for a model of another public signal count is refused. */
+    public boolean verify(WindowProof proof) {
+        return verify(proof.start(), proof.instances(), proof.crossTerms(), proof.decider());
+    }
+
     private void requireWellFormed(CommittedInstance start, List<CommittedInstance> instances,
                                    List<G1Affine> crossTerms) {
         Objects.requireNonNull(start, "start");

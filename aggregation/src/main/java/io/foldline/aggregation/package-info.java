@@ -155,7 +155,65 @@
  * {@code zeta0} would then vouch for {@code P'}. {@code DeciderTest} plays this attack and shows that the
  * circuit's zeta for {@code W'} is not {@code zeta0} and that K does not open to {@code P'(zeta)} there.
  *
+ * <h2>Window proof file</h2>
+ * {@link io.foldline.aggregation.WindowProof} as bytes ({@link io.foldline.aggregation.WindowProofFile}):
+ * everything the verifier needs besides the keys, in the order a Solidity verifier consumes it (start, then
+ * one record per fold, then the decider). Counts are u32 big-endian; every other item is a 32-byte
+ * big-endian word: scalars below r, coordinates below p, G1 as {@code x, y}, G2 as
+ * {@code x.c1, x.c0, y.c1, y.c0} (EIP-197, snarkjs' Solidity verifier), the point at infinity as zeros. With
+ * n public signals and N inferences:
+ * <pre>
+ *   offset            bytes     field
+ *   0                 4         magic "FLWP" (46 4c 57 50)
+ *   4                 4         version, u32 = 1
+ *   8                 4         nPublic n, u32
+ *   12                4         windowSize N, u32 (at least 1)
+ *   16                64        start.K     K0
+ *   80                32        start.u     u0
+ *   112               32 n      start.x     x0[0..n)
+ *   then N times      64        instance[i].K      K_i          (u_i = 1 is implied, not stored)
+ *                     32 n      instance[i].x      x_i: h_in, outputs..., tag (the circuit's public signals)
+ *                     64        crossTerm[i]       K_T of fold i
+ *   then              64        decider.A          Groth16 proof of D_M
+ *                     128       decider.B
+ *                     64        decider.C
+ *                     32        decider.zeta
+ *                     32        decider.v
+ *                     64        decider.kzgProof   pi of the opening of the folded K at zeta to v
+ *   total = 16 + (96 + 32 n) + N (128 + 32 n) + 384
+ * </pre>
+ * {@code zeta} and {@code v} are carried, not recomputed: both are functions of the secret folded witness
+ * ({@code zeta} the Poseidon chain over {@code W, rW, rE}, {@code v = P(zeta)}), so a verifier cannot
+ * derive them; it passes them to the Groth16 check as public inputs, which is what binds them. The folded
+ * {@code (K, u, x)} is not carried: the verifier replays it. {@code n} is carried so that the file parses
+ * without the keys; a verifier whose key has another n refuses the window (IllegalArgumentException).
+ * Reading refuses with a {@link io.foldline.circuits.FormatException} naming the file and the field
+ * ({@code "w.proof: instance[0].x[1]: scalar is not below the group order r: ..."}): a wrong magic or
+ * version, N = 0, a length other than the total above ("truncated", "trailing bytes"), a coordinate
+ * {@code >= p}, a scalar {@code >= r}, a point off the curve, a G2 point outside the subgroup.
+ * <p><b>Worked example.</b> The model-shaped test circuit has n = 4 ({@code h_in, y0, y1, tag}); a window of
+ * N = 1 is 16 + 224 + 256 + 384 = 880 bytes: magic and counts at 0..16
+ * ({@code 46 4c 57 50 00000001 00000004 00000001}), K0 at 16, u0 at 80, x0 at 112..240, K_1 at 240, x_1 at
+ * 304..432, K_T at 432, A at 496, B at 560, C at 688, zeta at 752, v at 784, pi at 816..880
+ * ({@code WindowProofFileTest} checks these offsets for N = 2). For digits_mlp (n = 12: {@code h_in}, ten
+ * logits, tag) a window is {@code 880 + 512 N} bytes: 1,392 for N = 1, 9,072 for N = 16, 131,952 for 256.
+ *
+ * <h2>Window keys folder</h2>
+ * {@link io.foldline.aggregation.WindowKeys#write} (the window setup's output):
+ * <pre>
+ *   decider.zkey            the decider's Groth16 key, snarkjs zkey format (prover only)
+ *   commitment_key.bin      "FLCK", u32 version 1, u32 size = nW + m + 2, then size G1 points tau^i G1
+ *                           (64 bytes each): the folding commitment key, so the prover needs no ptau (prover only)
+ *   verification_key.json   the decider's Groth16 verifying key, as snarkjs exports it
+ *   window_vk.bin           "FLWV", u32 version 1, vkDigest (32 bytes), u32 nPublic, u32 nW, u32 m,
+ *                           G2 generator, tau G2 (128 bytes each, EIP-197 order): 308 bytes
+ * </pre>
+ * The verifier ({@link io.foldline.aggregation.WindowKeys#readVerifier}) reads the last two only: the
+ * KZG check needs {@code G1} (the fixed generator), {@code G2} and {@code tau G2}. The prover
+ * ({@link io.foldline.aggregation.WindowKeys#load}) also needs the model's R1CS, whose digest must equal the
+ * stored vkDigest.
+ *
  * <h2>Not built yet</h2>
- * The {@code WindowProof} byte layout, the Flink aggregation and the {@code foldline window} commands.
+ * The Flink aggregation and the {@code foldline window} commands.
  */
 package io.foldline.aggregation;
