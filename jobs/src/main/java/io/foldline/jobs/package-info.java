@@ -1,0 +1,24 @@
+/**
+ * The Flink proving job (DESIGN.md section 6): Kafka inference requests in, validated, proved (one Groth16
+ * proof each), grouped into size-or-age event-time windows per (model, shard), window proofs and dead
+ * letters out to Kafka, exactly once. {@link io.foldline.jobs.ProvingJob} builds the topology,
+ * {@link io.foldline.jobs.JobConfig} reads {@code --config job.yaml} and flags,
+ * {@link io.foldline.jobs.Preflight} checks models and broker before submitting.
+ *
+ * <p>Configuration file example (every key can also be a flag, {@code --window.size 32}; relative paths in
+ * the file are relative to the file):
+ * <pre>
+ * kafka:
+ *   bootstrap-servers: 127.0.0.1:9092
+ * models:
+ *   digits_mlp:
+ *     dir: models/digits_mlp
+ *     zkey: models/digits_mlp.zkey
+ * window:
+ *   size: 64
+ *   max-age: 30s
+ * parallelism: 2
+ * </pre>
+ * The wire format of every topic is in {@code io.foldline.schemas}.
+ */
+package io.foldline.jobs;

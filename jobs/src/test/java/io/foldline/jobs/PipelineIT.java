@@ -1,0 +1,222 @@
+package io.foldline.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.foldline.circuits.groth16.ProvingKey;
+import io.foldline.circuits.groth16.Verifier;
+import io.foldline.circuits.quant.QuantizedModel;
+import io.foldline.jobs.kafka.KafkaEndpoints;
+import io.foldline.jobs.model.DeployedModels;
+import io.foldline.jobs.model.ModelSpec;
+import io.foldline.jobs.prove.InferenceProver;
+import io.foldline.jobs.prove.ProofBytes;
+import io.foldline.jobs.source.RawRecord;
+import io.foldline.jobs.window.ReceiptLeaf;
+import io.foldline.schemas.AvroBinary;
+import io.foldline.schemas.DeadLetter;
+import io.foldline.schemas.ProvenInference;
+import io.foldline.schemas.WindowKind;
+import io.foldline.schemas.WindowProof;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on a local Flink (parallelism 2) against an in-process KRaft broker: real proofs of the
+ * digits MLP, malformed requests of every kind, and a failure injected after a checkpoint. Outputs are read
+ * with read_committed and must hold each valid request exactly once and one dead letter, with the right
+ * reason and the original bytes, per malformed record.
+ */
+@Tag("slow")
+class PipelineIT {
+    private static final int VERIFIED_SAMPLE = 25;
+
+    @TempDir
+    static Path dir;
+    static KafkaClusterTestKit cluster;
+    static ModelSpec spec;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        spec = TestModels.digits(dir, true);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void thousandRequestsExactlyOnce() throws Exception {
+        runAndCheck("clean", 1000, false);
+    }
+
+    @Test
+    void failureAfterACheckpointStillGivesExactlyOnce() throws Exception {
+        runAndCheck("failover", 1000, true);
+        assertTrue(FailOnceAfterCheckpoint.FIRED.get(), "the injected failure never happened");
+    }
+
+    @Test
+    void preflightRefusesMissingTopicsAndTooLongTransactions() throws Exception {
+        createTopics("pf");
+        JobConfig missing = config("pf", "--topics.dead-letters", "pf-nowhere");
+        JobSetupException e = assertThrows(JobSetupException.class,
+                () -> Preflight.check(missing, Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().startsWith("topic pf-nowhere missing on the broker"), e.getMessage());
+        JobConfig longTx = config("pf", "--kafka.transaction-timeout", "20min");
+        e = assertThrows(JobSetupException.class, () -> Preflight.check(longTx, Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("transaction.max.timeout.ms"), e.getMessage());
+        Preflight.check(config("pf"), Duration.ofSeconds(10)); // and the right configuration passes
+    }
+
+    private void runAndCheck(String name, int n, boolean injectFailure) throws Exception {
+        createTopics(name);
+        Workload w = new Workload(name, n, TestModels.digitsRows(), TestModels.DIGITS);
+        Map<String, Workload.Expected> malformed = w.produce(cluster.bootstrapServers(), name + "-requests");
+        assertEquals(n / 20, malformed.size());
+
+        JobConfig cfg = config(name);
+        Preflight.check(cfg, Duration.ofSeconds(10));
+        StreamExecutionEnvironment env = ProvingJob.environment(cfg);
+        String bs = cluster.bootstrapServers();
+        DataStream<RawRecord> in = ProvingJob.requests(env,
+                KafkaEndpoints.requests(bs, name + "-requests", name + "-group", true), cfg.windows());
+        ProvingJob.Outputs out = ProvingJob.topology(in, cfg);
+        DataStream<WindowProof> proofs = out.windowProofs();
+        if (injectFailure) {
+            proofs = proofs.map(new FailOnceAfterCheckpoint<WindowProof>(3)).uid("fail-once").name("fail once");
+        }
+        Duration tx = cfg.kafka().transactionTimeout();
+        proofs.sinkTo(KafkaEndpoints.windowProofs(bs, name + "-window-proofs", name, tx)).uid("window-proofs-sink");
+        out.deadLetters().sinkTo(KafkaEndpoints.deadLetters(bs, name + "-dead-letters", name, tx))
+                .uid("dead-letters-sink");
+        long start = System.nanoTime();
+        env.execute(name);
+        System.out.printf("PipelineIT %s: %d requests in %.1f s%n", name, n, (System.nanoTime() - start) / 1e9);
+
+        var windows = TopicReader.readCommitted(bs, name + "-window-proofs");
+        var dead = TopicReader.readCommitted(bs, name + "-dead-letters");
+        System.out.printf("PipelineIT %s: %d window records, dead letters by reason %s%n", name, windows.size(),
+                summary(dead));
+        checkWindows(w, windows, cfg.windows().size());
+        checkDeadLetters(malformed, dead, name);
+    }
+
+    private static void checkWindows(Workload w, List<ConsumerRecord<byte[], byte[]>> records, int maxSize)
+            throws Exception {
+        Map<String, ProvenInference> seen = new HashMap<>();
+        Set<String> windowIds = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            WindowProof wp = AvroBinary.decode(r.value(), WindowProof.class);
+            assertTrue(windowIds.add(wp.getWindowId()), "window " + wp.getWindowId() + " twice");
+            assertEquals(WindowKind.BATCH, wp.getKind());
+            assertTrue(wp.getInferences().size() <= maxSize);
+            assertArrayEquals(ReceiptLeaf.root(wp.getWindowId(), wp.getInferences()),
+                    InferenceProverTest.bytes(wp.getReceiptsRoot()));
+            for (ProvenInference p : wp.getInferences()) {
+                ProvenInference before = seen.put(p.getRequestId(), p);
+                assertEquals(null, before, "request " + p.getRequestId() + " in two window entries");
+            }
+        }
+        Set<String> missing = new TreeSet<>(w.valid.keySet());
+        missing.removeAll(seen.keySet());
+        Set<String> extra = new TreeSet<>(seen.keySet());
+        extra.removeAll(w.valid.keySet());
+        assertTrue(missing.isEmpty() && extra.isEmpty(), "exactly the valid requests, each once; missing "
+                + missing.size() + " " + missing + ", unexpected " + extra);
+        QuantizedModel model = DeployedModels.pkg(spec).model();
+        ProvingKey pk = DeployedModels.provingKey(spec);
+        List<String> ids = new ArrayList<>(w.valid.keySet());
+        for (int k = 0; k < VERIFIED_SAMPLE; k++) {
+            String id = ids.get(k * ids.size() / VERIFIED_SAMPLE);
+            ProvenInference p = seen.get(id);
+            long[] logits = model.infer(model.quantizeInput(w.valid.get(id), id)).logits();
+            assertEquals(Arrays.stream(logits).boxed().toList(), p.getOutputs(), id);
+            assertTrue(Verifier.verify(pk.preparedVerifyingKey(), InferenceProver.publicSignals(p),
+                    ProofBytes.decode(InferenceProverTest.bytes(p.getProof()), id)), id + ": proof does not verify");
+        }
+    }
+
+    private static void checkDeadLetters(Map<String, Workload.Expected> malformed,
+                                         List<ConsumerRecord<byte[], byte[]>> records, String name) throws Exception {
+        Map<String, DeadLetter> byAddress = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            DeadLetter d = AvroBinary.decode(r.value(), DeadLetter.class);
+            assertEquals(name + "-requests", d.getSourceTopic());
+            DeadLetter before = byAddress.put(d.getPartition() + "@" + d.getOffset(), d);
+            assertEquals(null, before, "two dead letters for " + d.getPartition() + "@" + d.getOffset());
+        }
+        assertEquals(malformed.keySet(), byAddress.keySet(), "one dead letter per malformed record, no other");
+        for (Map.Entry<String, Workload.Expected> e : malformed.entrySet()) {
+            DeadLetter d = byAddress.get(e.getKey());
+            assertNotNull(d);
+            assertEquals(e.getValue().reason(), d.getReason(), e.getKey() + ": " + d.getMessage());
+            assertArrayEquals(e.getValue().value(), InferenceProverTest.bytes(d.getOriginal()));
+            assertTrue(!d.getMessage().isBlank());
+        }
+    }
+
+    private static Map<String, Integer> summary(List<ConsumerRecord<byte[], byte[]>> dead) throws Exception {
+        Map<String, Integer> n = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            n.merge(AvroBinary.decode(r.value(), DeadLetter.class).getReason().name(), 1, Integer::sum);
+        }
+        return n;
+    }
+
+    private static JobConfig config(String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--kafka.bootstrap-servers", cluster.bootstrapServers(),
+                "--topics.requests", name + "-requests", "--topics.window-proofs", name + "-window-proofs",
+                "--topics.dead-letters", name + "-dead-letters", "--kafka.group-id", name + "-group",
+                "--kafka.transactional-id-prefix", name, "--models." + spec.id() + ".dir", spec.dir(),
+                "--models." + spec.id() + ".zkey", spec.zkey(), "--parallelism", "2", "--window.size", "32",
+                "--window.max-age", "2s", "--checkpoint.interval", "1s", "--source.bounded", "true",
+                "--proving.threads", "1"));
+        args.addAll(List.of(extra));
+        return JobConfig.parse(args.toArray(String[]::new));
+    }
+
+    private static void createTopics(String name) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name + "-requests", 2, (short) 1),
+                    new NewTopic(name + "-window-proofs", 2, (short) 1),
+                    new NewTopic(name + "-dead-letters", 1, (short) 1))).all().get();
+        }
+    }
+}
