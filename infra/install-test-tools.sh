@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the npm test oracles pinned in infra/tools/package-lock.json (snarkjs, circom2, circomlib,
-# circomlibjs) into infra/tools/node_modules. They check Foldline's files and proofs; they are not part of
-# the product. Idempotent: when node_modules already matches the lock file nothing is downloaded
+# Installs the npm tools pinned in infra/tools/package-lock.json into infra/tools/node_modules: the test
+# oracles (snarkjs, circom2, circomlib, circomlibjs), which check Foldline's files and proofs, and the chain
+# toolchain (solc-js compiles the generated verifier contracts; anvil is the local EVM, its binary inside
+# the @foundry-rs/anvil-linux-amd64 package). Idempotent: when node_modules already matches the lock file nothing is downloaded
 # (pass --force to reinstall anyway). Works from any directory.
 set -euo pipefail
 
@@ -11,7 +12,7 @@ force=false
 for arg in "$@"; do
   case "$arg" in
     --force) force=true ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n "2,7p" "$0"; exit 0 ;;
     *) echo "install-test-tools: unknown argument: $arg (use --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +39,8 @@ installed_matches_lock() {
 }
 
 if ! $force && installed_matches_lock \
-    && [ -e "$tools/node_modules/.bin/snarkjs" ] && [ -f "$tools/node_modules/circom2/cli.js" ]; then
+    && [ -e "$tools/node_modules/.bin/snarkjs" ] && [ -f "$tools/node_modules/circom2/cli.js" ] \
+    && [ -e "$tools/node_modules/.bin/solcjs" ]; then
   echo "install-test-tools: $tools/node_modules already matches package-lock.json"
 else
   echo "install-test-tools: npm ci in $tools (node $(node --version), npm $(npm --version))"
@@ -52,3 +54,10 @@ echo "  snarkjs     $(version snarkjs)"
 echo "  circom2     $(version circom2) (${circom:-circom compiler version unknown})"
 echo "  circomlib   $(version circomlib)"
 echo "  circomlibjs $(version circomlibjs)"
+echo "  solc        $(version solc)"
+anvil_bin="$tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+if [ -x "$anvil_bin" ]; then
+  echo "  anvil       $(version @foundry-rs/anvil) ($("$anvil_bin" --version | head -1))"
+else
+  echo "  anvil       $(version @foundry-rs/anvil) (no linux-amd64 binary: the chain tests need one)"
+fi

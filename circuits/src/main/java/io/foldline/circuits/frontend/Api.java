@@ -99,6 +99,21 @@ public final class Api {
         return out;
     }
 
+    /**
+     * {@code value} as one wire: itself when it is a constant or a single wire, else a new wire and one
+     * constraint {@code value * 1 = w}. Worth it for a long linear combination that several constraints read,
+     * each of which then carries one term instead of all of them.
+     */
+    public Variable wire(Variable value, String purpose) {
+        if (value.isConstant() || value.singleWire() > 0) {
+            return value;
+        }
+        Variable w = newWire(Kind.INTERNAL, label(purpose).path());
+        steps.add(new Step.Linear(w.singleWire(), value));
+        emit(value, Variable.constant(1), w, purpose);
+        return w;
+    }
+
     public Variable constant(long c) {
         return Variable.constant(c);
     }

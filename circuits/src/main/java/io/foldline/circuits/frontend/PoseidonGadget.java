@@ -7,12 +7,15 @@ import io.foldline.crypto.poseidon.PoseidonParameters;
  * In-circuit twin of {@link io.foldline.crypto.poseidon.Poseidon}: circomlib's Poseidon, evaluated
  * round by round (add the round constants, x^5 on every element in the 8 full rounds and on element 0
  * in the partial rounds, multiply by the MDS matrix; see the crypto poseidon package-info). Constants and
- * the matrix are linear, so only the S-boxes cost: 3 constraints each (x^2, x^4, x^5).
+ * the matrix are linear, so only the S-boxes cost: 3 constraints each (x^2, x^4, x^5), plus one when the
+ * S-box input is a linear combination of several wires (after every mix but the first, and through the
+ * partial rounds, where it grows to t + R_P terms): it becomes one wire first, so that no constraint carries
+ * it in B. That keeps the Groth16 setup's G2 work (one multiplication per B term) to a few terms per row.
  *
- * <p>Cost of {@code hash} over n non-constant inputs, t = n + 1: 3 (8t + R_P) - 3, the -3 because the
- * capacity element is the constant 0 in round 0, so its first S-box folds. E.g. t = 2: 213, t = 3: 240,
- * t = 5: 297. Sound because every S-box output is a product wire fixed by its constraint: the circuit
- * is a deterministic function of the inputs, with no hints.
+ * <p>Cost of {@code hash} over n non-constant inputs, t = n + 1: at most 4 (8t + R_P) - t - 3 (the
+ * capacity is the constant 0 in round 0, so its first S-box folds; round 0 reads the n inputs themselves).
+ * Sound because every S-box output and every materialised input is a wire fixed by its constraint: the
+ * circuit is a deterministic function of the inputs, with no hints.
  */
 public final class PoseidonGadget {
     private PoseidonGadget() {
@@ -53,9 +56,13 @@ public final class PoseidonGadget {
 
     private static Variable sbox(Api api, Variable x, int round, int i) {
         String at = "round " + round + " element " + i + ": ";
+        if (x.terms() > 2) {
+            // after the MDS mix x sums t wires, and through the partial rounds up to t + R_P: read three times
+            // (twice in x^2's A and B), each term would cost the setup a G1 and, in B, a G2 multiplication
+            x = api.wire(x, at + "x");
+        }
         Variable x2 = api.mul(x, x, at + "x^2");
         Variable x4 = api.mul(x2, x2, at + "x^4");
-        // x (a long linear combination after the MDS mix) goes in A: B's terms cost G2 work at setup
         return api.mul(x, x4, at + "x^5");
     }
 

@@ -18,10 +18,12 @@ import java.util.stream.IntStream;
  * split in chunks over the common fork-join pool; each chunk converts its results to affine with one
  * inversion. Results are flat affine Montgomery limbs with zeros for the point at infinity.
  *
- * <p>An output with many terms is one MSM instead: in-circuit Poseidon leaves its S-box inputs as linear
- * combinations of up to ~90 wires with full-size MDS coefficients, and a model's input wires take part in
- * every neuron; term by term that is hundreds of full double-and-add scalar multiplications per output,
- * in G2 for B2.
+ * <p>An output with more than a few terms is one MSM instead: every S-box output of in-circuit Poseidon is
+ * read by the next round's t mixed inputs (and through the partial rounds by every later one) with full-size
+ * MDS coefficients, and a model's input wires take part in every neuron; term by term that is a full
+ * double-and-add (~380 group operations) each, where Pippenger's buckets share the doublings. From 8 terms
+ * on the MSM wins: a Poseidon-heavy decider's setup took 113 s term by term with the threshold at 32 and
+ * 52 s at 8 (no gain at 4).
  */
 final class LinearCombiner {
     private static final MontField FR = MontField.FR;
@@ -29,7 +31,7 @@ final class LinearCombiner {
     private static final long[] R = MontField.limbs(FR.modulus);
     private static final int CHUNK = 512;
     /** From this many terms an output is one Pippenger MSM (on the calling thread: outputs already run in parallel). */
-    private static final int MSM_TERMS = 32;
+    private static final int MSM_TERMS = 8;
     private static final MsmConfig ONE_THREAD = MsmConfig.builder().threads(1).build();
     /** An output this large (the constant wire of a circuit full of booleans) gets every thread. */
     private static final int PARALLEL_MSM_TERMS = 4096;
