@@ -1,17 +1,16 @@
 package io.foldline.aggregation;
 
 import io.foldline.circuits.r1cs.Witness;
-import io.foldline.crypto.bn254.G1Affine;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
  * The window's prover: folds the inferences' witnesses in the given order onto a random starting instance
- * ({@link Nifs#start}, then {@link Nifs#fresh} and {@link Nifs#fold} per inference) and runs the decider on
- * the result. Immutable; one prover serves many windows.
+ * ({@link Nifs#start}, then {@link Nifs#fresh} and {@link Nifs#fold} per inference, through a
+ * {@link WindowAccumulator}) and runs the decider on the result. A stream folds the same way, one record at
+ * a time, with the accumulator in its state. Immutable; one prover serves many windows.
  */
 public final class WindowProver {
     /** Told after each fold ({@code done} of {@code total}) and once more when the decider starts. */
@@ -45,21 +44,14 @@ public final class WindowProver {
             throw new IllegalArgumentException("a window needs at least one inference");
         }
         byte[] vkDigest = keys.vkDigest();
-        Nifs.InstanceWitness acc = nifs.start(rng);
-        CommittedInstance start = acc.instance();
-        List<CommittedInstance> instances = new ArrayList<>(witnesses.size());
-        List<G1Affine> crossTerms = new ArrayList<>(witnesses.size());
+        WindowAccumulator acc = WindowAccumulator.start(nifs, rng);
         for (int i = 0; i < witnesses.size(); i++) {
-            Nifs.InstanceWitness fresh = nifs.fresh(witnesses.get(i), rng);
-            Nifs.FoldResult step = nifs.fold(vkDigest, acc, fresh, rng);
-            instances.add(fresh.instance());
-            crossTerms.add(step.crossTerm());
-            acc = step.folded();
+            acc = acc.fold(nifs, vkDigest, nifs.fresh(witnesses.get(i), rng), rng);
             progress.update("fold", i + 1, witnesses.size());
         }
         progress.update("decide", 0, 1);
-        DeciderProof decider = Decider.prove(keys.decider(), acc.instance(), acc.witness());
+        WindowProof proof = acc.decide(keys.decider());
         progress.update("decide", 1, 1);
-        return new WindowProof(start, instances, crossTerms, decider);
+        return proof;
     }
 }

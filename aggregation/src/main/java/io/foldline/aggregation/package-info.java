@@ -213,7 +213,33 @@
  * ({@link io.foldline.aggregation.WindowKeys#load}) also needs the model's R1CS, whose digest must equal the
  * stored vkDigest.
  *
- * <h2>Not built yet</h2>
- * The Flink aggregation and the {@code foldline window} commands.
+ * <h2>Streaming: the accumulator and its bytes</h2>
+ * {@link io.foldline.aggregation.WindowAccumulator} is the fold loop one record at a time ({@code start},
+ * {@code fold}, {@code decide}; {@link io.foldline.aggregation.WindowProver} runs it over a list), for a
+ * stream operator that keeps it in keyed state between records. Its bytes and a fresh witness's
+ * ({@link io.foldline.aggregation.WindowAccumulatorBytes}) hold secrets: they are the aggregator's internal
+ * state, never an output. Same conventions as the window proof file (u32 big-endian counts, 32-byte words,
+ * scalars canonical below r, G1 as {@code x, y}):
+ * <pre>
+ *   accumulator                                  fresh witness
+ *   offset  bytes   field                        offset  bytes      field
+ *   0       4       magic "FLWA"                 0       4          magic "FLFW"
+ *   4       4       version, u32 = 1             4       4          version, u32 = 1
+ *   8       4       nPublic n                    8       4          nW
+ *   12      4       nW                           12      32 nW      W_i
+ *   16      4       m                            12+32nW 32         rW_i
+ *   20      4       N, inferences folded so far  (E_i = 0 and its blinder 0 are implied)
+ *   24      96+32n  start: K0, u0, x0
+ *           96+32n  running: K, u, x
+ *           32 nW   W, then 32 rW
+ *           32 m    E, then 32 rE
+ *   then N times    K_i (64), x_i (32 n), K_T (64), in fold order
+ * </pre>
+ * Reading checks n, nW and m against the circuit's and refuses, naming the field, what does not fit. The
+ * fresh instance {@code (K_i, 1, x_i)} itself is not in the fresh witness's bytes: a stream carries
+ * {@code K_i} and the public signals in its own records, and the folder rebuilds the instance from those.
+ * Example: digits_mlp (n = 12, nW = 1858, m = 1910): a fresh witness is 12 + 32 * 1859 = 59,500 bytes; an
+ * accumulator is 24 + 2 (96 + 384) + 32 (1858 + 1910 + 2) + 512 N = 121,624 + 512 N bytes (252,696 for a
+ * window of 256).
  */
 package io.foldline.aggregation;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Windows of digits_mlp's test rows: prove, write, read back and verify. Prints the sizes and times (the
- * report's numbers; never asserted). Slow as a whole: the decider's Groth16 setup (78k constraints, domain
- * 2^17) takes minutes on a small machine, and every test here shares it.
+ * report's numbers; never asserted). Slow as a whole: the decider's Groth16 setup (106k constraints, domain
+ * 2^17) takes about a minute on a small machine, and every test here shares it.
  */
 @Tag("slow")
 class DigitsWindowTest {

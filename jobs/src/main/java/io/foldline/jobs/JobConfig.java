@@ -44,7 +44,13 @@ public record JobConfig(Kafka kafka, Map<String, ModelSpec> models, Windows wind
               topics.window-proofs           window proofs (window-proofs)
               topics.dead-letters            dead letters (dead-letters)
               models.<id>.dir                compiled-model folder of model <id> (required, one per model)
-              models.<id>.zkey               its Groth16 proving key (required)
+              models.<id>.zkey               its Groth16 proving key (required unless the model is folded
+                                             without standalone proofs)
+              models.<id>.window-keys        its window keys folder (foldline window setup): the model's
+                                             windows are then FOLDED (one folded proof per window); without
+                                             it, BATCH (one Groth16 proof per inference)
+              models.<id>.groth16            a standalone Groth16 proof per inference too (true without
+                                             window keys, where it is required; false with them)
               window.size                    a window closes at this many inferences (64)
               window.max-age                 ... or when the watermark passes its first event time + this (30s)
               window.shards                  windows (and proving subtasks) per model (the parallelism)
@@ -107,16 +113,14 @@ public record JobConfig(Kafka kafka, Map<String, ModelSpec> models, Windows wind
     }
 
     private static boolean isModelKey(String k) {
-        return k.startsWith("models.") && (k.endsWith(".dir") || k.endsWith(".zkey"))
-                && k.lastIndexOf('.') > "models.".length();
+        return k.startsWith("models.") && (k.endsWith(".dir") || k.endsWith(".zkey") || k.endsWith(".window-keys")
+                || k.endsWith(".groth16")) && k.lastIndexOf('.') > "models.".length();
     }
 
     private static Map<String, ModelSpec> models(Settings s) {
         Map<String, ModelSpec> out = new LinkedHashMap<>();
         for (String id : s.modelIds()) {
-            String what = "model " + id;
-            out.put(id, new ModelSpec(id, s.path("models." + id + ".dir", what + ": its compiled-model folder").toString(),
-                    s.path("models." + id + ".zkey", what + ": its proving key").toString()));
+            out.put(id, model(s, id));
         }
         if (out.isEmpty()) {
             throw new FormatException("missing setting models.<id>.dir and models.<id>.zkey: the job serves no "
@@ -124,5 +128,21 @@ public record JobConfig(Kafka kafka, Map<String, ModelSpec> models, Windows wind
                     + "--models.digits_mlp.zkey build/digits_mlp.zkey)");
         }
         return out;
+    }
+
+    private static ModelSpec model(Settings s, String id) {
+        String what = "model " + id;
+        String key = "models." + id + ".";
+        String dir = s.path(key + "dir", what + ": its compiled-model folder").toString();
+        String windowKeys = s.has(key + "window-keys")
+                ? s.path(key + "window-keys", what + ": its window keys folder").toString() : null;
+        boolean groth16 = s.bool(key + "groth16", windowKeys == null);
+        if (!groth16 && windowKeys == null) {
+            throw new FormatException(key + "groth16 = false needs " + key + "window-keys: a model without "
+                    + "window keys has BATCH windows, one Groth16 proof per inference");
+        }
+        String zkey = groth16 || s.has(key + "zkey") ? s.path(key + "zkey", what + ": its proving key").toString()
+                : null;
+        return new ModelSpec(id, dir, zkey, windowKeys, groth16);
     }
 }

@@ -25,7 +25,9 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Checks, before a job is submitted, what would otherwise fail later and less clearly inside a running
- * job: every model folder loads and its proving key fits its circuit; the broker answers within
+ * job: every model folder loads, its proving key (when it makes standalone proofs) fits its circuit, and its
+ * window keys folder (a folded model) holds the four files of the window setup, made for that circuit; the
+ * broker answers within
  * {@code timeout}; the three topics exist; the broker accepts the sinks' transaction timeout.
  */
 public final class Preflight {
@@ -42,7 +44,13 @@ public final class Preflight {
     static void checkModels(Collection<ModelSpec> models) {
         for (ModelSpec m : models) {
             try {
-                DeployedModels.provingKey(m);
+                DeployedModels.pkg(m);
+                if (m.groth16()) {
+                    DeployedModels.provingKey(m);
+                }
+                if (m.folded()) {
+                    DeployedModels.windowKeys(m);
+                }
             } catch (FormatException e) {
                 throw new FormatException("model " + m.id() + ": " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package io.foldline.jobs;
 import io.foldline.circuits.FormatException;
 import io.foldline.jobs.kafka.DeadLetterMetrics;
 import io.foldline.jobs.kafka.KafkaEndpoints;
+import io.foldline.jobs.model.ModelSpec;
 import io.foldline.jobs.prove.ProveAsync;
 import io.foldline.jobs.prove.ProveOutcome;
 import io.foldline.jobs.prove.Proven;
@@ -13,6 +14,7 @@ import io.foldline.jobs.validate.Accepted;
 import io.foldline.jobs.validate.DeadLetters;
 import io.foldline.jobs.validate.DeduplicateRequests;
 import io.foldline.jobs.validate.ValidateRequests;
+import io.foldline.jobs.window.DecideAsync;
 import io.foldline.jobs.window.ModelShard;
 import io.foldline.jobs.window.SizeOrAgeWindows;
 import io.foldline.schemas.DeadLetter;
@@ -34,6 +36,8 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The proving job (DESIGN.md section 6), built the flink-training way: {@link #requests} and {@link #build}
@@ -42,7 +46,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * requests (event time, watermarks) -> validate -> keyBy(requestId) dedup -> keyBy(model, shard) prove (async)
- *   -> split -> keyBy(model, shard) size-or-age windows -> window-proofs sink
+ *   -> split -> keyBy(model, shard) size-or-age windows -> BATCH windows ---------------------> window-proofs sink
+ *                                    (folded models: fold on arrival) -> closed FOLDED windows -> decide (async) -^
  * dead letters of validate, dedup, prove and windows -> count by reason -> dead-letters sink
  * </pre>
  *
@@ -50,6 +55,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class ProvingJob {
     public static final String NAME = "foldline proving";
+    /** Closed windows in flight per decider subtask: each holds its accumulator (witness-sized). */
+    static final int DECIDER_CAPACITY = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(ProvingJob.class);
 
     private ProvingJob() {
     }
@@ -128,15 +136,34 @@ public final class ProvingJob {
                 .uid("split-proofs").name("split proofs and failures");
         SingleOutputStreamOperator<WindowProof> windows = proven
                 .keyBy(new ModelShard.OfProven(shards), TypeInformation.of(ModelShard.class))
-                .process(new SizeOrAgeWindows(cfg.windows().size(), cfg.windows().maxAge()),
+                .process(new SizeOrAgeWindows(cfg.windows().size(), cfg.windows().maxAge(), cfg.models()),
                         TypeInformation.of(WindowProof.class))
-                .uid("windows").name("size-or-age windows");
+                .uid("windows").name("size-or-age windows (fold as they fill)");
+        DataStream<WindowProof> all = windows;
+        logModes(cfg);
+        if (cfg.models().values().stream().anyMatch(ModelSpec::folded)) {
+            all = windows.union(AsyncDataStream.unorderedWait(windows.getSideOutput(SizeOrAgeWindows.FOLDED),
+                            new DecideAsync(cfg.models(), p.timeout()), p.timeout().toMillis(), TimeUnit.MILLISECONDS,
+                            DECIDER_CAPACITY)
+                    .uid("decide").name("decide folded windows (async)"));
+        }
         DataStream<DeadLetter> dead = valid.getSideOutput(DeadLetters.TAG)
                 .union(unique.getSideOutput(DeadLetters.TAG), proven.getSideOutput(DeadLetters.TAG),
                         windows.getSideOutput(DeadLetters.TAG))
                 .map(new DeadLetterMetrics(), TypeInformation.of(DeadLetter.class))
                 .uid("dead-letter-metrics").name("count dead letters by reason");
-        return new Outputs(windows, dead);
+        return new Outputs(all, dead);
+    }
+
+    private static void logModes(JobConfig cfg) {
+        for (ModelSpec m : cfg.models().values()) {
+            if (m.folded()) {
+                LOG.info("model {}: FOLDED windows (window keys {}; standalone Groth16 proofs {})", m.id(),
+                        m.windowKeys(), m.groth16() ? "on" : "off");
+            } else {
+                LOG.info("model {}: BATCH windows (one Groth16 proof per inference; no window keys)", m.id());
+            }
+        }
     }
 
     /**

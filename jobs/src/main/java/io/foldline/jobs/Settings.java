@@ -120,6 +120,10 @@ final class Settings {
         return ids;
     }
 
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
     String text(String key, String dflt) {
         Value v = values.get(key);
         return v == null ? dflt : v.text().trim();

@@ -71,6 +71,34 @@ class JobConfigTest {
     }
 
     @Test
+    void windowKeysMakeAModelFoldedWithoutStandaloneProofsByDefault() {
+        JobConfig c = JobConfig.parse("--kafka.bootstrap-servers", "h:1", "--models.m.dir", "/m",
+                "--models.m.window-keys", "/keys/m", "--models.b.dir", "/b", "--models.b.zkey", "/b.zkey");
+        var m = c.models().get("m");
+        assertTrue(m.folded());
+        assertEquals("/keys/m", m.windowKeys());
+        assertEquals(false, m.groth16(), "no standalone Groth16 proof by default in folded mode");
+        assertEquals(null, m.zkey(), "and then no proving key is needed");
+        var b = c.models().get("b");
+        assertEquals(false, b.folded(), "without window keys the model keeps BATCH windows");
+        assertTrue(b.groth16());
+        JobConfig both = JobConfig.parse("--kafka.bootstrap-servers", "h:1", "--models.m.dir", "/m",
+                "--models.m.window-keys", "/keys/m", "--models.m.groth16", "true", "--models.m.zkey", "/m.zkey");
+        assertTrue(both.models().get("m").groth16());
+        assertEquals("/m.zkey", both.models().get("m").zkey());
+    }
+
+    @Test
+    void aFoldedModelAskingForGroth16ProofsNeedsItsKey() {
+        FormatException e = assertThrows(FormatException.class, () -> JobConfig.parse("--kafka.bootstrap-servers",
+                "h:1", "--models.m.dir", "/m", "--models.m.window-keys", "/k", "--models.m.groth16", "yes"));
+        assertTrue(e.getMessage().contains("models.m.zkey"), e.getMessage());
+        e = assertThrows(FormatException.class, () -> JobConfig.parse("--kafka.bootstrap-servers", "h:1",
+                "--models.m.dir", "/m", "--models.m.zkey", "/m.zkey", "--models.m.groth16", "false"));
+        assertTrue(e.getMessage().startsWith("models.m.groth16 = false needs models.m.window-keys"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsRefusedWithItsOrigin() throws IOException {
         Path yaml = Files.writeString(dir.resolve("bad.yaml"), "windw:\n  size: 3\n");
         FormatException e = assertThrows(FormatException.class,

@@ -3,9 +3,14 @@ package io.foldline.jobs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.foldline.aggregation.CommittedInstance;
+import io.foldline.aggregation.WindowKeys;
+import io.foldline.aggregation.WindowProofFile;
+import io.foldline.aggregation.WindowVerifier;
 import io.foldline.circuits.groth16.ProvingKey;
 import io.foldline.circuits.groth16.Verifier;
 import io.foldline.circuits.quant.QuantizedModel;
@@ -49,7 +54,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole job on a local Flink (parallelism 2) against an in-process KRaft broker: real proofs of the
  * digits MLP, malformed requests of every kind, and a failure injected after a checkpoint. Outputs are read
  * with read_committed and must hold each valid request exactly once and one dead letter, with the right
- * reason and the original bytes, per malformed record.
+ * reason and the original bytes, per malformed record. The 1,000-request runs fold their windows (digits_mlp
+ * has window keys, set up once here): every FOLDED window's proof must verify with the window verifier read
+ * from the keys folder alone, and list exactly the inferences of the window, in its order. A smaller run
+ * without window keys keeps the BATCH path (one Groth16 proof per inference) checked.
  */
 @Tag("slow")
 class PipelineIT {
@@ -59,6 +67,7 @@ class PipelineIT {
     static Path dir;
     static KafkaClusterTestKit cluster;
     static ModelSpec spec;
+    static Path windowKeys;
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,6 +81,10 @@ class PipelineIT {
         cluster.startup();
         cluster.waitForReadyBrokers();
         spec = TestModels.digits(dir, true);
+        long t0 = System.nanoTime();
+        windowKeys = TestModels.digitsWindowKeys(dir, spec);
+        System.out.printf("PipelineIT: digits_mlp window keys (test ptau and window setup) in %.1f s%n",
+                (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -82,14 +95,19 @@ class PipelineIT {
     }
 
     @Test
-    void thousandRequestsExactlyOnce() throws Exception {
-        runAndCheck("clean", 1000, false);
+    void thousandRequestsExactlyOnceInFoldedWindows() throws Exception {
+        runAndCheck("clean", 1000, false, true);
     }
 
     @Test
-    void failureAfterACheckpointStillGivesExactlyOnce() throws Exception {
-        runAndCheck("failover", 1000, true);
+    void failureAfterACheckpointStillGivesExactlyOnceFoldedWindows() throws Exception {
+        runAndCheck("failover", 1000, true, true);
         assertTrue(FailOnceAfterCheckpoint.FIRED.get(), "the injected failure never happened");
+    }
+
+    @Test
+    void withoutWindowKeysWindowsAreBatchesOfGroth16Proofs() throws Exception {
+        runAndCheck("batch", 200, false, false);
     }
 
     @Test
@@ -105,13 +123,13 @@ class PipelineIT {
         Preflight.check(config("pf"), Duration.ofSeconds(10)); // and the right configuration passes
     }
 
-    private void runAndCheck(String name, int n, boolean injectFailure) throws Exception {
+    private void runAndCheck(String name, int n, boolean injectFailure, boolean folded) throws Exception {
         createTopics(name);
         Workload w = new Workload(name, n, TestModels.digitsRows(), TestModels.DIGITS);
         Map<String, Workload.Expected> malformed = w.produce(cluster.bootstrapServers(), name + "-requests");
         assertEquals(n / 20, malformed.size());
 
-        JobConfig cfg = config(name);
+        JobConfig cfg = folded ? foldedConfig(name) : config(name);
         Preflight.check(cfg, Duration.ofSeconds(10));
         StreamExecutionEnvironment env = ProvingJob.environment(cfg);
         String bs = cluster.bootstrapServers();
@@ -120,7 +138,9 @@ class PipelineIT {
         ProvingJob.Outputs out = ProvingJob.topology(in, cfg);
         DataStream<WindowProof> proofs = out.windowProofs();
         if (injectFailure) {
-            proofs = proofs.map(new FailOnceAfterCheckpoint<WindowProof>(3)).uid("fail-once").name("fail once");
+            // folded windows are few (a handful per subtask), so fail at the second one after a checkpoint
+            proofs = proofs.map(new FailOnceAfterCheckpoint<WindowProof>(folded ? 2 : 3)).uid("fail-once")
+                    .name("fail once");
         }
         Duration tx = cfg.kafka().transactionTimeout();
         proofs.sinkTo(KafkaEndpoints.windowProofs(bs, name + "-window-proofs", name, tx)).uid("window-proofs-sink");
@@ -134,21 +154,27 @@ class PipelineIT {
         var dead = TopicReader.readCommitted(bs, name + "-dead-letters");
         System.out.printf("PipelineIT %s: %d window records, dead letters by reason %s%n", name, windows.size(),
                 summary(dead));
-        checkWindows(w, windows, cfg.windows().size());
+        checkWindows(w, windows, cfg.windows().size(), folded);
         checkDeadLetters(malformed, dead, name);
     }
 
-    private static void checkWindows(Workload w, List<ConsumerRecord<byte[], byte[]>> records, int maxSize)
-            throws Exception {
+    private static void checkWindows(Workload w, List<ConsumerRecord<byte[], byte[]>> records, int maxSize,
+                                     boolean folded) throws Exception {
         Map<String, ProvenInference> seen = new HashMap<>();
         Set<String> windowIds = new HashSet<>();
+        WindowVerifier verifier = folded ? WindowKeys.readVerifier(windowKeys) : null;
         for (ConsumerRecord<byte[], byte[]> r : records) {
             WindowProof wp = AvroBinary.decode(r.value(), WindowProof.class);
             assertTrue(windowIds.add(wp.getWindowId()), "window " + wp.getWindowId() + " twice");
-            assertEquals(WindowKind.BATCH, wp.getKind());
+            assertEquals(folded ? WindowKind.FOLDED : WindowKind.BATCH, wp.getKind());
             assertTrue(wp.getInferences().size() <= maxSize);
             assertArrayEquals(ReceiptLeaf.root(wp.getWindowId(), wp.getInferences()),
                     InferenceProverTest.bytes(wp.getReceiptsRoot()));
+            if (folded) {
+                checkFolded(wp, verifier);
+            } else {
+                assertNull(wp.getFoldedProof());
+            }
             for (ProvenInference p : wp.getInferences()) {
                 ProvenInference before = seen.put(p.getRequestId(), p);
                 assertEquals(null, before, "request " + p.getRequestId() + " in two window entries");
@@ -168,8 +194,31 @@ class PipelineIT {
             ProvenInference p = seen.get(id);
             long[] logits = model.infer(model.quantizeInput(w.valid.get(id), id)).logits();
             assertEquals(Arrays.stream(logits).boxed().toList(), p.getOutputs(), id);
-            assertTrue(Verifier.verify(pk.preparedVerifyingKey(), InferenceProver.publicSignals(p),
-                    ProofBytes.decode(InferenceProverTest.bytes(p.getProof()), id)), id + ": proof does not verify");
+            if (!folded) {
+                assertTrue(Verifier.verify(pk.preparedVerifyingKey(), InferenceProver.publicSignals(p),
+                        ProofBytes.decode(InferenceProverTest.bytes(p.getProof()), id)), id + ": proof does not verify");
+            }
+        }
+    }
+
+    /**
+     * The folded proof verifies, and its instances are the window's inferences in the listed order: public
+     * signals (h_in, outputs, class, tag) and commitment K_i. No standalone proof (off by default when folded).
+     */
+    private static void checkFolded(WindowProof wp, WindowVerifier verifier) {
+        String id = wp.getWindowId();
+        assertNotNull(wp.getFoldedProof(), id + ": FOLDED without a folded proof");
+        io.foldline.aggregation.WindowProof folded = WindowProofFile.decode(
+                InferenceProverTest.bytes(wp.getFoldedProof()), id);
+        assertTrue(verifier.verify(folded), id + ": the folded window proof does not verify");
+        assertEquals(wp.getInferences().size(), folded.size(), id);
+        for (int i = 0; i < folded.size(); i++) {
+            ProvenInference p = wp.getInferences().get(i);
+            CommittedInstance c = folded.instances().get(i);
+            assertArrayEquals(InferenceProver.publicSignals(p), c.x(), id + " instance " + i + " public signals");
+            assertArrayEquals(InferenceProverTest.bytes(p.getInstanceCommitment()), c.commitment().toBytesBE(),
+                    id + " instance " + i + " K_i");
+            assertEquals(0, p.getProof().remaining(), "no standalone Groth16 proof in folded mode");
         }
     }
 
@@ -198,6 +247,12 @@ class PipelineIT {
             n.merge(AvroBinary.decode(r.value(), DeadLetter.class).getReason().name(), 1, Integer::sum);
         }
         return n;
+    }
+
+    /** digits_mlp folded, in windows of up to 256 (in this workload they close by age: a few per shard). */
+    private static JobConfig foldedConfig(String name) {
+        return config(name, "--models." + spec.id() + ".window-keys", windowKeys.toString(), "--window.size", "256",
+                "--window.max-age", "4s");
     }
 
     private static JobConfig config(String name, String... extra) {

@@ -1,5 +1,9 @@
 package io.foldline.jobs;
 
+import io.foldline.aggregation.DeciderCircuit;
+import io.foldline.aggregation.RelaxedR1cs;
+import io.foldline.aggregation.WindowKeys;
+import io.foldline.circuits.frontend.CompiledCircuit;
 import io.foldline.circuits.groth16.Setup;
 import io.foldline.circuits.ptau.TestPowersOfTau;
 import io.foldline.circuits.quant.ModelInputs;
@@ -42,6 +46,24 @@ final class TestModels {
             ZkeyFile.write(Setup.newZkey(r1cs, ModelPackage.CIRCUIT, ptau, s -> { }), zkey);
         }
         return new ModelSpec(DIGITS, out.toString(), zkey.toString());
+    }
+
+    /**
+     * The window keys of digits_mlp (compiled under {@code dir} by {@link #digits}) under {@code dir}, once per
+     * folder, on an insecure test ptau of the power its decider circuit needs. About a minute on a small machine.
+     */
+    static Path digitsWindowKeys(Path dir, ModelSpec spec) {
+        Path keys = dir.resolve(DIGITS + ".window-keys");
+        if (!Files.isRegularFile(keys.resolve(WindowKeys.WINDOW_VK))) {
+            R1cs r1cs = ModelPackage.load(Path.of(spec.dir())).compiled().circuit().r1cs();
+            CompiledCircuit decider = DeciderCircuit.compile(new RelaxedR1cs(r1cs));
+            int rows = decider.nConstraints() + decider.r1cs().nPublic() + 1;
+            int power = 32 - Integer.numberOfLeadingZeros(rows - 1);
+            Path ptau = dir.resolve("window-pot" + power + ".ptau");
+            TestPowersOfTau.write(ptau, power, "foldline-jobs-window-test");
+            WindowKeys.setup(r1cs, ptau, s -> { }).write(keys);
+        }
+        return keys;
     }
 
     /** The digits test split: 360 rows of 64 values in [0, 1]. */

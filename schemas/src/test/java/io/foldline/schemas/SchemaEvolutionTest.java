@@ -82,6 +82,42 @@ class SchemaEvolutionTest {
                 SchemaCompatibility.checkReaderWriterCompatibility(broken, current).getType());
     }
 
+    private static ProvenInference proven() {
+        return ProvenInference.newBuilder().setRequestId("r1").setModelId("m").setEventTime(Instant.ofEpochMilli(1000))
+                .setCommitment(ByteBuffer.wrap(new byte[32])).setOutputs(List.of(3L, -2L)).setPredictedClass(0)
+                .setTag(ByteBuffer.wrap(new byte[32])).setProof(ByteBuffer.wrap(new byte[0])).setProveMillis(7)
+                .build();
+    }
+
+    @Test
+    void releasedReaderReadsAFoldedInferenceWithoutItsInstanceCommitment() throws IOException {
+        byte[] k = new byte[64];
+        k[63] = 2;
+        ProvenInference now = ProvenInference.newBuilder(proven()).setInstanceCommitment(ByteBuffer.wrap(k)).build();
+        GenericRecord old = readGeneric(AvroBinary.encode(now), ProvenInference.getClassSchema(),
+                released("ProvenInference"));
+        assertEquals("r1", old.get("requestId").toString());
+        assertEquals(7L, old.get("proveMillis"));
+        assertNull(old.getSchema().getField("instanceCommitment"), "the released reader has no instanceCommitment");
+    }
+
+    @Test
+    void newReaderReadsAReleasedInferenceWithNoInstanceCommitment() throws IOException {
+        Schema oldSchema = released("ProvenInference");
+        org.apache.avro.generic.GenericData.Record old = new org.apache.avro.generic.GenericData.Record(oldSchema);
+        for (Schema.Field f : oldSchema.getFields()) {
+            Object v = proven().get(f.name());
+            old.put(f.name(), v instanceof Instant t ? t.toEpochMilli() : v); // generic data has no logical types
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder enc = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.generic.GenericDatumWriter<GenericRecord>(oldSchema).write(old, enc);
+        enc.flush();
+        ProvenInference p = AvroBinary.decode(out.toByteArray(), oldSchema, ProvenInference.class);
+        assertNull(p.getInstanceCommitment());
+        assertEquals(List.of(3L, -2L), p.getOutputs());
+    }
+
     @Test
     void truncatedOrPaddedBytesAreRefused() {
         byte[] ok = AvroBinary.encode(request());

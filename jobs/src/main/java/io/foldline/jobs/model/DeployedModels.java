@@ -1,10 +1,13 @@
 package io.foldline.jobs.model;
 
+import io.foldline.aggregation.WindowKeys;
 import io.foldline.circuits.FormatException;
 import io.foldline.circuits.groth16.ProvingKey;
 import io.foldline.circuits.quant.ModelPackage;
 import io.foldline.circuits.r1cs.R1cs;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -15,8 +18,13 @@ import java.util.concurrent.ConcurrentMap;
  * run) finds them loaded.
  */
 public final class DeployedModels {
+    /** What a prover's window keys folder holds ({@code WindowKeys.write}). */
+    public static final List<String> WINDOW_KEY_FILES = List.of(WindowKeys.DECIDER_ZKEY, WindowKeys.COMMITMENT_KEY,
+            WindowKeys.VERIFICATION_KEY, WindowKeys.WINDOW_VK);
+
     private static final ConcurrentMap<String, ModelPackage> PACKAGES = new ConcurrentHashMap<>();
     private static final ConcurrentMap<String, ProvingKey> KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, WindowKeys> WINDOW_KEYS = new ConcurrentHashMap<>();
 
     private DeployedModels() {
     }
@@ -42,6 +50,35 @@ public final class DeployedModels {
                         + ModelPackage.CIRCUIT);
             }
             return pk;
+        });
+    }
+
+    /**
+     * The window keys of a folded {@code spec}, checked against the model's circuit (keys made for another
+     * circuit are refused: their digest differs). A FormatException names the folder and the missing or
+     * malformed file.
+     */
+    public static WindowKeys windowKeys(ModelSpec spec) {
+        if (!spec.folded()) {
+            throw new IllegalArgumentException("model " + spec.id() + " has no window keys: its windows are BATCH");
+        }
+        ModelPackage pkg = pkg(spec);
+        return WINDOW_KEYS.computeIfAbsent(spec.windowKeys(), d -> {
+            Path dir = Path.of(d);
+            if (!Files.isDirectory(dir)) {
+                throw new FormatException(dir + ": window keys folder not found (make it with foldline window setup)");
+            }
+            for (String f : WINDOW_KEY_FILES) {
+                if (!Files.isRegularFile(dir.resolve(f))) {
+                    throw new FormatException(dir + ": window keys folder has no " + f
+                            + " (foldline window setup writes " + String.join(", ", WINDOW_KEY_FILES) + ")");
+                }
+            }
+            try {
+                return WindowKeys.load(dir, pkg.compiled().circuit().r1cs());
+            } catch (FormatException e) {
+                throw new FormatException(dir + ": " + e.getMessage(), e);
+            }
         });
     }
 }

@@ -33,8 +33,12 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * becomes a PROOF_FAILED dead letter rather than a job failure, as does a proof that outlives the
  * operator's timeout; an Error fails the job, which restarts from the last checkpoint.
  *
- * <p>Metrics: {@code proofLatencyMillis} (histogram of witness + proof time), {@code proofsCompleted},
- * {@code proofsFailed}.
+ * <p>A folded model's step solves the witness and commits to it ({@code K_i}) instead of, or besides
+ * ({@code models.<id>.groth16}), the Groth16 proof; the witness goes on to the window step inside
+ * {@link Proven} only.
+ *
+ * <p>Metrics: {@code proofLatencyMillis} (histogram of witness + proof or commitment time),
+ * {@code proofsCompleted}, {@code proofsFailed}.
  */
 public final class ProveAsync extends RichAsyncFunction<Accepted, ProveOutcome> {
     private final Map<String, ModelSpec> models;
@@ -78,13 +82,15 @@ public final class ProveAsync extends RichAsyncFunction<Accepted, ProveOutcome> 
         InferenceRequest req = a.request();
         try {
             ModelSpec spec = models.get(req.getModelId());
-            ProvenInference p = InferenceProver.prove(req, DeployedModels.pkg(spec), DeployedModels.provingKey(spec),
-                    random);
+            InferenceProver.Result r = InferenceProver.prove(req, DeployedModels.pkg(spec),
+                    spec.groth16() ? DeployedModels.provingKey(spec) : null,
+                    spec.folded() ? DeployedModels.windowKeys(spec) : null, random);
+            ProvenInference p = r.inference();
             synchronized (this) { // the histogram and counters are not thread-safe
                 latency.update(p.getProveMillis());
                 completed.inc();
             }
-            return ProveOutcome.of(new Proven(p, a.source()));
+            return ProveOutcome.of(new Proven(p, a.source(), r.witness()));
         } catch (RuntimeException e) {
             synchronized (this) {
                 failed.inc();

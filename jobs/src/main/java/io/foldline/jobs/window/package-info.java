@@ -2,8 +2,13 @@
  * The (model, shard) key of proving and windows ({@link io.foldline.jobs.window.ModelShard}, balanced over
  * subtasks), and windows of proven inferences per (model, shard), closed on size or on event-time age
  * ({@link io.foldline.jobs.window.SizeOrAgeWindows}), and their receipt leaves and root
- * ({@link io.foldline.jobs.window.ReceiptLeaf}); DESIGN.md sections 5 and 6. Until folding lands a window is
- * a BATCH: its inferences with one Groth16 proof each, plus the Keccak Merkle root of their receipt leaves.
+ * ({@link io.foldline.jobs.window.ReceiptLeaf}); DESIGN.md sections 4, 5 and 6. A BATCH window (a model
+ * without window keys) is its inferences with one Groth16 proof each, plus the Keccak Merkle root of their
+ * receipt leaves. A FOLDED window (a model with window keys) folds each inference into an accumulator in
+ * keyed state as it arrives ({@link io.foldline.jobs.window.WindowFolding}; state bytes as in
+ * {@code io.foldline.aggregation}'s package documentation), lists its inferences in that fold order, and is
+ * closed by the decider in its own async stage ({@link io.foldline.jobs.window.DecideAsync}): the output
+ * carries {@code foldedProof}, the window proof file, whose instances are the listed inferences in order.
  *
  * <p>Receipt leaf of inference {@code i} (0-based, in window order) of window {@code windowId}, every word
  * 32 bytes big-endian:
