@@ -1,16 +1,26 @@
 package io.foldline.cli;
 
+import io.foldline.chain.groth16.SolidityCalldata;
+import io.foldline.chain.groth16.SolidityVerifier;
 import io.foldline.circuits.groth16.Phase2;
 import io.foldline.circuits.groth16.VerifyingKey;
+import io.foldline.circuits.snarkjs.ProofJson;
+import io.foldline.circuits.snarkjs.PublicJson;
 import io.foldline.circuits.snarkjs.Zkey;
 import io.foldline.circuits.snarkjs.ZkeyFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-/** {@code foldline zkey contribute | beacon | export verificationkey}: phase 2 of the trusted setup. */
+/**
+ * {@code foldline zkey contribute | beacon | export verificationkey | solidityverifier | soliditycalldata}:
+ * phase 2 of the trusted setup and the exports of a proving key.
+ */
 final class ZkeyCommands {
     private ZkeyCommands() {
     }
@@ -19,7 +29,8 @@ final class ZkeyCommands {
         return new CommandGroup("zkey", "phase-2 contributions and exports of a Groth16 proving key",
                 List.of(new ContributeCommand(), new BeaconCommand(),
                         new CommandGroup("export", "export parts of a proving key",
-                                List.of(new ExportVerificationKeyCommand()))));
+                                List.of(new ExportVerificationKeyCommand(), new ExportSolidityVerifierCommand(),
+                                        new ExportSolidityCalldataCommand()))));
     }
 
     /** Hex bytes, with or without a 0x prefix; {@code what} names the argument in the usage error. */
@@ -162,6 +173,88 @@ final class ZkeyCommands {
             Zkey z = ZkeyFile.read(in);
             VerifyingKey.of(z).toJson().write(args.path(1));
             out.progress("wrote %s", args.path(1));
+            return OK;
+        }
+    }
+
+    static final class ExportSolidityVerifierCommand implements Command {
+        static final String DEFAULT_CONTRACT = "Groth16Verifier";
+
+        @Override
+        public String name() {
+            return "solidityverifier";
+        }
+
+        @Override
+        public String summary() {
+            return "write a Solidity verifier contract for the key (snarkjs's verifyProof ABI)";
+        }
+
+        @Override
+        public String usage() {
+            return "<circuit.zkey> <verifier.sol> [--contract <Name>]";
+        }
+
+        @Override
+        public String details() {
+            return """
+                    Writes our own gas-lean Groth16 verifier (BN254 precompiles 0x06, 0x07, 0x08) with the same
+                    ABI as 'snarkjs zkey export solidityverifier': verifyProof(uint[2] _pA, uint[2][2] _pB,
+                    uint[2] _pC, uint[N] _pubSignals) returns (bool); the calldata comes from
+                    'zkey export soliditycalldata'. Compile with solc >= 0.8.20 (evmVersion cancun or later).
+                    options:
+                      --contract <Name>   contract name (default Groth16Verifier)
+                    example: foldline zkey export solidityverifier model_final.zkey Verifier.sol""";
+        }
+
+        @Override
+        public Set<String> valuedOptions() {
+            return Set.of("contract");
+        }
+
+        @Override
+        public int run(Args args, Console out) throws IOException {
+            args.expect(2, 2, usage());
+            Path in = args.inputFile(0);
+            VerifyingKey vk = VerifyingKey.of(ZkeyFile.read(in));
+            String contract = args.option("contract", DEFAULT_CONTRACT);
+            String source;
+            try {
+                source = SolidityVerifier.generate(vk, contract);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(in.getFileName() + ": " + e.getMessage());
+            }
+            Files.writeString(args.path(1), source, StandardCharsets.UTF_8);
+            out.progress("wrote %s (contract %s, %d public inputs)", args.path(1), contract, vk.nPublic());
+            return OK;
+        }
+    }
+
+    static final class ExportSolidityCalldataCommand implements Command {
+        @Override
+        public String name() {
+            return "soliditycalldata";
+        }
+
+        @Override
+        public String summary() {
+            return "print a proof as verifyProof arguments (same text as snarkjs)";
+        }
+
+        @Override
+        public String usage() {
+            return "<public.json> <proof.json>";
+        }
+
+        @Override
+        public int run(Args args, Console out) {
+            args.expect(2, 2, usage());
+            PublicJson pub = PublicJson.read(args.inputFile(0));
+            ProofJson proof = ProofJson.read(args.inputFile(1));
+            if (pub.values().isEmpty()) {
+                throw new UsageException(args.path(0).getFileName() + ": no public signals (verifyProof needs at least one)");
+            }
+            out.println(SolidityCalldata.text(proof, pub));
             return OK;
         }
     }
