@@ -1,0 +1,77 @@
+/**
+ * The per-model window verifier contract (DESIGN.md section 5): {@link
+ * io.foldline.chain.window.WindowVerifierSolidity} generates its Solidity source from the verifier side of a
+ * model's window keys ({@link io.foldline.chain.window.WindowVerifierKey}: {@code verification_key.json} and
+ * {@code window_vk.bin}), and {@link io.foldline.chain.window.WindowCalldata} encodes a
+ * {@link io.foldline.aggregation.WindowProof} as the calldata of its {@code submitWindow}.
+ *
+ * <h2>Contract</h2>
+ * <pre>
+ *   submitWindow(bytes32 windowId, bytes instances, uint256[] crossTerms, uint256[3+n] startInstance,
+ *                uint256[8] deciderProof, uint256[4] kzgProof)
+ *   isVerified(bytes32 windowId, bytes32 leaf, uint256 index, bytes32[] path) view returns (bool)
+ *   receiptsRoot(bytes32 windowId) view returns (bytes32)         zero until the window settles
+ *   foldStep(uint256[3+n] acc, bytes fresh, uint256[2] crossTerm) view returns (uint256 r, uint256[3+n])
+ *   event WindowSettled(bytes32 indexed windowId, bytes32 receiptsRoot, uint256 size)
+ * </pre>
+ * The arrays are flat 32-byte words in the order of the window proof file (FLWP, {@code io.foldline.aggregation}'s
+ * package documentation), n the model's public signal count, N the window's length, except that
+ * {@code instances} packs its N records {@code K_i.x, K_i.y, x_i[0..n)} with each public signal as a compact
+ * scalar (a header byte {@code sign << 7 | len}, then {@code len} bytes; the value is m or {@code r - m}):
+ * logits, classes and tags are small or small negative integers, and a 32-byte word for each would be most of
+ * the calldata; {@code crossTerms} N records of
+ * {@code K_T.x, K_T.y}; {@code startInstance = K0.x, K0.y, u0, x0[0..n)}; {@code deciderProof = A, B, C} with B
+ * as {@code x.c1, x.c0, y.c1, y.c0}; {@code kzgProof = zeta, v, pi.x, pi.y}. The ABI encoding, word by word, is
+ * in {@link io.foldline.chain.window.WindowCalldata}.
+ *
+ * <p>{@code submitWindow} reverts with {@code WindowAlreadySettled} for a settled id, {@code MalformedWindow}
+ * for N = 0 or an odd {@code crossTerms} length, {@code FoldRejected} for a point off the curve, a scalar
+ * (public signal, u0, x0) not below r or records that do not end exactly at the end of {@code instances},
+ * and {@code ProofRejected} when the decider check fails. Otherwise, in
+ * one pass over the instances, it
+ * <ol>
+ *   <li>replays fold i exactly as {@link io.foldline.aggregation.Nifs#verify}: the challenge
+ *       {@code r = keccak256(keccak256("foldline.nifs.v1"), vkDigest, K, u, x..., K_i, x_i..., K_T) mod r_BN254}
+ *       over the byte-by-byte transcript of the aggregation package, then {@code K += r (K_i + K_T)} (two
+ *       ecAdd, one ecMul), {@code u += r}, {@code x += r x_i};</li>
+ *   <li>hashes receipt leaf i from the instance's public signals ({@code io.foldline.chain.receipt}):
+ *       {@code keccak256(windowId, i, x_i[n-1], x_i[0], ..., x_i[n-2])}, the tag moved to the front;</li>
+ * </ol>
+ * then checks the decider (below), stores the Keccak Merkle root of the leaves under {@code windowId} and
+ * emits {@code WindowSettled}. {@code isVerified} reads the root and hashes the path: one cold SLOAD and one
+ * 64-byte Keccak per level. {@code foldStep} runs the same fold code on one instance, for checking the Solidity
+ * transcript against the Java one.
+ *
+ * <p>The window id is not absorbed by the fold transcript, so a window proof is not bound to it: whoever sees
+ * a submission can settle the same proof under another id, and each inference then has a receipt under both
+ * ids (true statements, each leaf naming its id). Binding it needs the prover to absorb the id (for example
+ * in the first fold's transcript), a change to {@code io.foldline.aggregation}.
+ *
+ * <h2>One pairing check</h2>
+ * The decider's statement is two pairing equations: Groth16 for the public inputs {@code (u, x, zeta, v)},
+ * {@code e(A, B) = e(alpha, beta) e(vk_x, gamma) e(C, delta)}, and the KZG opening of the folded K,
+ * {@code e(K - v G1 + zeta pi, G2) = e(pi, tau G2)}. The contract checks
+ * <pre>
+ *   e(-A, B) e(alpha, beta) e(vk_x + rho P, G2) e(C, delta) e(-rho pi, tau G2) = 1,    P = K - v G1 + zeta pi
+ *   rho = keccak256(keccak256("foldline.window.rho.v1"), vkDigest, K, u, x..., zeta, v, A, B, C, pi) mod r
+ * </pre>
+ * (gamma is the G2 generator in snarkjs-style keys, so the vk_x and KZG terms share a pair: 5 pairs; the
+ * generator falls back to 6 when it is not). Why this is sound: write {@code X} for the Groth16 product
+ * {@code e(-A, B) e(alpha, beta) e(vk_x, gamma) e(C, delta)} and {@code Y} for {@code e(P, G2) e(-pi, tau G2)};
+ * the check is {@code X Y^rho = 1} in GT, a cyclic group of prime order r. If {@code Y != 1}, exactly one
+ * {@code rho} in {@code [0, r)} satisfies it; if {@code Y = 1} but {@code X != 1}, none does. Every point and
+ * scalar that X and Y depend on is hashed into rho (vk_x is a function of u, x, zeta, v and the key), so a
+ * prover who does not satisfy both equations must find inputs whose Keccak lands on the single bad rho:
+ * probability about {@code q / r < q / 2^253} after q hash evaluations (random-oracle model), the same
+ * argument as the batch KZG check of {@code Kzg.batchVerify}, with Fiat-Shamir in place of a verifier's coins.
+ *
+ * <h2>Cost</h2>
+ * Per inference: one ecMul (6,000 gas), two ecAdd (150 each), a Keccak over {@code 9 + 2n} words, the leaf
+ * Keccak, one Merkle node, and calldata: 128 bytes of points, 33 for h_in and 2 to 4 for each small signal
+ * (16 gas a non-zero byte, 4 a zero byte; since Prague, EIP-7623 makes a transaction pay at least 10 gas per
+ * token, a non-zero byte being 4 tokens, which bounds a calldata-heavy window from below). Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the KZG terms), a pairing of 5
+ * pairs (45,000 + 5 * 34,000), one SSTORE and the event. Measured figures are in BENCHMARKS.md.
+ * With a 32-byte word for every signal a window of 256 digits_mlp inferences (n = 12) was 132 KB of calldata,
+ * above the 128 KB that geth relays by default; the compact records keep it well under.
+ */
+package io.foldline.chain.window;

@@ -1,0 +1,266 @@
+package io.foldline.chain.window;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.foldline.aggregation.CommittedInstance;
+import io.foldline.aggregation.DeciderProof;
+import io.foldline.aggregation.WindowProof;
+import io.foldline.chain.evm.Anvil;
+import io.foldline.chain.evm.Compiled;
+import io.foldline.chain.evm.Evm;
+import io.foldline.chain.evm.SolcJs;
+import io.foldline.chain.receipt.Receipts;
+import io.foldline.circuits.groth16.Proof;
+import io.foldline.crypto.bn254.Fr;
+import io.foldline.crypto.bn254.G1Affine;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The generated WindowVerifier of digits_mlp on anvil: windows of 16, 64 and 256 inferences settle and
+ * every receipt verifies; every tampering that the Java WindowVerifierTest rejects reverts on chain; a
+ * settled window cannot be submitted again. Prints the gas table of BENCHMARKS.md (never asserted).
+ * Slow: the window setup (about a minute) and the proofs of 336 inferences.
+ */
+@Tag("slow")
+class WindowVerifierContractTest {
+    private static final long GAS_LIMIT = 16_000_000;
+    private static DigitsWindows digits;
+    private static Anvil anvil;
+    private static Evm evm;
+    private static Credentials from;
+    private static String address;
+    private static String probe;
+    private static int tries;
+
+    @BeforeAll
+    static void deploy() {
+        ChainTestTools.require();
+        digits = DigitsWindows.get();
+        String source = WindowVerifierSolidity.generate(digits.keysDir);
+        Compiled c = SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS)
+                .compile("WindowVerifier.sol", source, WindowVerifierSolidity.CONTRACT_NAME);
+        System.out.printf("WindowVerifier of %s: %d bytes of runtime code (limit %d)%n", DigitsWindows.MODEL,
+                c.runtimeBytes(), Compiled.MAX_RUNTIME_BYTES);
+        assertTrue(c.runtimeBytes() < Compiled.MAX_RUNTIME_BYTES, c.runtimeBytes() + " bytes");
+        anvil = Anvil.start();
+        evm = anvil.evm();
+        from = anvil.devKey(0);
+        Evm.Deployed d = evm.deploy(from, c);
+        address = d.address();
+        System.out.printf("WindowVerifier deployment: %d gas%n", d.gasUsed());
+        probe = evm.deploy(from, SolcJs.defaults().compile("IsVerifiedProbe.sol", ContractCalls.PROBE_SOURCE,
+                "IsVerifiedProbe")).address();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @Test
+    void windowsOf16And64And256SettleAndEveryReceiptVerifies() {
+        for (int n : new int[] {16, 64, 256}) {
+            WindowProof p = digits.window(n);
+            assertTrue(digits.keys.verifier().verify(p), "the Java verifier accepts the window of " + n);
+            byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/test/" + n);
+            byte[] calldata = WindowCalldata.encode(id, p);
+            Evm.Sent sent = evm.send(from, address, calldata, GAS_LIMIT);
+            assertTrue(sent.status(), "window of " + n + " reverted: " + sent.revertReason());
+            List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x)
+                    .toList());
+            byte[] root = Receipts.root(leaves);
+            assertArrayEquals(root, ContractCalls.receiptsRoot(evm, address, id), "stored root of " + n);
+            for (int i = 0; i < n; i++) {
+                assertTrue(ContractCalls.isVerified(evm, address, id, leaves.get(i), i, Receipts.path(leaves, i)),
+                        "receipt " + i + " of " + n);
+            }
+            long asTx = ContractCalls.isVerifiedGas(evm, from.getAddress(), address, id, leaves.get(n - 1), n - 1,
+                    Receipts.path(leaves, n - 1));
+            long fromContract = ContractCalls.isVerifiedGasFromContract(evm, probe, address, id, leaves.get(n - 1),
+                    n - 1, Receipts.path(leaves, n - 1));
+            long calldataGas = ContractCalls.calldataGas(calldata);
+            System.out.printf("GAS N=%d: submitWindow %d gas, %.0f per inference, calldata %d bytes (%d gas, "
+                            + "EIP-7623 floor %d), execution %d; isVerified from a contract %d gas (path of %d), "
+                            + "as a transaction %d beyond base and calldata%n", n, sent.gasUsed(),
+                    sent.gasUsed() / (double) n, calldata.length, calldataGas, ContractCalls.calldataFloor(calldata),
+                    sent.gasUsed() - 21_000 - calldataGas, fromContract, Receipts.path(leaves, 0).size(), asTx);
+            Evm.Sent again = evm.send(from, address, calldata, GAS_LIMIT);
+            assertFalse(again.status(), "a second submission of the window of " + n);
+        }
+    }
+
+    @Test
+    void aChangedLeafIndexOrPathDoesNotVerify() {
+        WindowProof p = digits.window(16);
+        byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/receipts/16");
+        assertTrue(evm.send(from, address, WindowCalldata.encode(id, p), GAS_LIMIT).status());
+        List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x).toList());
+        List<byte[]> path = Receipts.path(leaves, 5);
+        assertTrue(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, path), "control");
+        byte[] changed = leaves.get(5).clone();
+        changed[31] ^= 1;
+        assertFalse(ContractCalls.isVerified(evm, address, id, changed, 5, path), "changed leaf");
+        assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(6), 5, path), "another leaf");
+        assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 4, path), "another index");
+        assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5 + 16, path), "index beyond the tree");
+        List<byte[]> badPath = new ArrayList<>(path);
+        byte[] sibling = badPath.get(2).clone();
+        sibling[0] ^= 1;
+        badPath.set(2, sibling);
+        assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, badPath), "changed sibling");
+        assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, path.subList(0, 3)), "short path");
+        byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/never-settled");
+        assertFalse(ContractCalls.isVerified(evm, address, otherId, leaves.get(5), 5, path), "unsettled window");
+        // a leaf of another window id does not verify under this one
+        byte[] foreign = Receipts.leafOfSignals(otherId, 5, p.instances().get(5).x());
+        assertFalse(ContractCalls.isVerified(evm, address, id, foreign, 5, path), "leaf of another window");
+    }
+
+    @Test
+    void everyTamperingReverts() {
+        WindowProof w = digits.window(16);
+        CommittedInstance s = w.start();
+        DeciderProof d = w.decider();
+        Proof g = d.groth16();
+        int n = w.nPublic();
+        Map<String, WindowProof> cases = new LinkedHashMap<>();
+        cases.put("instance commitment", w(w, changeInstance(w, 1, c -> CommittedInstance.fresh(
+                c.commitment().add(G1Affine.GENERATOR), c.x())), w.crossTerms(), d));
+        cases.put("h_in", w(w, changeSignal(w, 2, 0), w.crossTerms(), d));
+        cases.put("an output", w(w, changeSignal(w, 3, 1), w.crossTerms(), d));
+        cases.put("the last output", w(w, changeSignal(w, 3, n - 2), w.crossTerms(), d));
+        cases.put("tag", w(w, changeSignal(w, 15, n - 1), w.crossTerms(), d));
+        List<G1Affine> ct = new ArrayList<>(w.crossTerms());
+        ct.set(7, ct.get(7).add(G1Affine.GENERATOR));
+        cases.put("cross term", w(w, w.instances(), ct, d));
+        cases.put("start K0", new WindowProof(new CommittedInstance(s.commitment().add(G1Affine.GENERATOR), s.u(),
+                s.x()), w.instances(), w.crossTerms(), d));
+        cases.put("start u0", new WindowProof(new CommittedInstance(s.commitment(), s.u().add(Fr.ONE), s.x()),
+                w.instances(), w.crossTerms(), d));
+        Fr[] x0 = s.x();
+        x0[0] = x0[0].add(Fr.ONE);
+        cases.put("start x0", new WindowProof(new CommittedInstance(s.commitment(), s.u(), x0), w.instances(),
+                w.crossTerms(), d));
+        List<CommittedInstance> swapped = new ArrayList<>(w.instances());
+        Collections.swap(swapped, 0, 1);
+        cases.put("two instances swapped", w(w, swapped, w.crossTerms(), d));
+        List<G1Affine> ctSwapped = new ArrayList<>(w.crossTerms());
+        Collections.swap(ctSwapped, 0, 1);
+        cases.put("two instances and their K_T swapped", w(w, swapped, ctSwapped, d));
+        for (int i : new int[] {0, 15}) {
+            List<CommittedInstance> in = new ArrayList<>(w.instances());
+            List<G1Affine> t = new ArrayList<>(w.crossTerms());
+            in.remove(i);
+            t.remove(i);
+            cases.put("instance " + i + " dropped", w(w, in, t, d));
+        }
+        List<CommittedInstance> dup = new ArrayList<>(w.instances());
+        List<G1Affine> dupT = new ArrayList<>(w.crossTerms());
+        dup.add(5, dup.get(4));
+        dupT.add(5, dupT.get(4));
+        cases.put("instance duplicated", w(w, dup, dupT, d));
+        cases.put("decider A", w(w, w.instances(), w.crossTerms(), new DeciderProof(new Proof(
+                g.a().add(G1Affine.GENERATOR), g.b(), g.c()), d.zeta(), d.v(), d.kzgProof())));
+        cases.put("decider C", w(w, w.instances(), w.crossTerms(), new DeciderProof(new Proof(
+                g.a(), g.b(), g.c().add(G1Affine.GENERATOR)), d.zeta(), d.v(), d.kzgProof())));
+        cases.put("KZG proof", w(w, w.instances(), w.crossTerms(), new DeciderProof(g, d.zeta(), d.v(),
+                d.kzgProof().add(G1Affine.GENERATOR))));
+        cases.put("zeta", w(w, w.instances(), w.crossTerms(), new DeciderProof(g, d.zeta().add(Fr.ONE), d.v(),
+                d.kzgProof())));
+        cases.put("v", w(w, w.instances(), w.crossTerms(), new DeciderProof(g, d.zeta(), d.v().add(Fr.ONE),
+                d.kzgProof())));
+        for (Map.Entry<String, WindowProof> e : cases.entrySet()) {
+            assertFalse(digits.keys.verifier().verify(e.getValue()), "the Java verifier rejects: " + e.getKey());
+            assertReverts(WindowCalldata.encode(freshId(), e.getValue()), e.getKey());
+        }
+        CommittedInstance c3 = w.instances().get(3);
+        BigInteger hIn = c3.x(0).toBigInteger();
+        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 0, o -> WindowCalldata.scalar(o,
+                hIn.add(Fr.MODULUS), false)), "h_in + r (not canonical)");
+        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 0, o -> WindowCalldata.scalar(o,
+                BigInteger.ZERO, true)), "h_in = r - 0 (not canonical)");
+        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 1, o -> o.write(0x01)),
+                "an output whose magnitude byte is missing");
+        byte[] offCurve = c3.commitment().toBytesBE();
+        offCurve[63] ^= 1;
+        assertReverts(withRecord(w, 3, offCurve, -1, null), "K_i off the curve");
+        byte[] control = WindowCalldata.encode(freshId(), w);
+        assertReverts(WindowCalldata.encode(freshId(), w, i -> {
+            byte[] r = WindowCalldata.instance(w.instances().get(i));
+            return i == 15 ? Arrays.copyOf(r, r.length + 1) : r;
+        }), "a trailing byte after the last record");
+        assertReverts(Arrays.copyOf(control, control.length - 64), "truncated calldata");
+        assertTrue(evm.send(from, address, control, GAS_LIMIT).status(), "the untouched window still settles");
+    }
+
+    /**
+     * Calldata whose instance record {@code i} has commitment bytes {@code k} and signal {@code signal} written by
+     * {@code write} (every other signal encoded as usual).
+     */
+    private static byte[] withRecord(WindowProof w, int i, byte[] k, int signal, Consumer<ByteArrayOutputStream> write) {
+        return WindowCalldata.encode(freshId(), w, at -> {
+            if (at != i) {
+                return WindowCalldata.instance(w.instances().get(at));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(k);
+            Fr[] x = w.instances().get(at).x();
+            for (int j = 0; j < x.length; j++) {
+                if (j == signal) {
+                    write.accept(out);
+                } else {
+                    byte[] one = WindowCalldata.instance(CommittedInstance.fresh(G1Affine.INFINITY, new Fr[] {x[j]}));
+                    out.write(one, 64, one.length - 64);
+                }
+            }
+            return out.toByteArray();
+        });
+    }
+
+    private void assertReverts(byte[] calldata, String what) {
+        Evm.Sent sent = evm.send(from, address, calldata, GAS_LIMIT);
+        assertFalse(sent.status(), what + " settled on chain");
+    }
+
+    private static byte[] freshId() {
+        return Receipts.windowId(DigitsWindows.MODEL + "/tampered/" + (tries++));
+    }
+
+    private static WindowProof w(WindowProof base, List<CommittedInstance> instances, List<G1Affine> crossTerms,
+                                 DeciderProof d) {
+        return new WindowProof(base.start(), instances, crossTerms, d);
+    }
+
+    private static List<CommittedInstance> changeInstance(WindowProof w, int i, UnaryOperator<CommittedInstance> f) {
+        List<CommittedInstance> out = new ArrayList<>(w.instances());
+        out.set(i, f.apply(out.get(i)));
+        return out;
+    }
+
+    private static List<CommittedInstance> changeSignal(WindowProof w, int i, int signal) {
+        return changeInstance(w, i, c -> {
+            Fr[] x = c.x();
+            x[signal] = x[signal].add(Fr.ONE);
+            return CommittedInstance.fresh(c.commitment(), x);
+        });
+    }
+}
