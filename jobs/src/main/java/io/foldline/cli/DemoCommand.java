@@ -1,6 +1,7 @@
 package io.foldline.cli;
 
 import io.foldline.circuits.snarkjs.PublicJson;
+import io.foldline.cli.demo.PipelineDemo;
 import io.foldline.circuits.snarkjs.R1csFile;
 import io.foldline.circuits.snarkjs.WtnsFile;
 import io.foldline.crypto.bn254.Fr;
@@ -13,12 +14,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code foldline demo}: the most complete end-to-end path the project has, run through the same verbs a user
- * types. Until the streaming pipeline lands that is the proof-system core: a test ceremony, a circuit, a
- * phase-2 setup with a contribution and a beacon, a proof, its verification (by us and, when installed, by
- * snarkjs), and the rejection of a tampered proof.
+ * {@code foldline demo}: the streaming pipeline end to end on this machine (Kafka broker, local Flink, the
+ * digits model; {@link PipelineDemo} does the work), and {@code foldline demo groth16}, the proof-system core
+ * through the same verbs a user types: a test ceremony, a circuit, a phase-2 setup with a contribution and a
+ * beacon, a proof, its verification (by us and, when installed, by snarkjs), and the rejection of a tampered
+ * proof.
  */
 final class DemoCommand implements Command {
+    private static final String GROTH16 = "groth16";
+
     @Override
     public String name() {
         return "demo";
@@ -26,27 +30,46 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run the end-to-end path on embedded defaults and print a summary";
+        return "the streaming pipeline end to end (Kafka + Flink + proofs); 'demo groth16': the proof system alone";
     }
 
     @Override
     public String usage() {
-        return "[--out DIR] [--power P]";
+        return "[--requests N] [--parallelism P] [--keep-broker] [--bootstrap HOST:PORT] [--out DIR]"
+                + "  |  groth16 [--out DIR] [--power P]";
     }
 
     @Override
     public String details() {
         return """
-                Runs, in DIR (default ./foldline-demo): powersoftau new, a chain circuit of 2^P - 8
-                constraints written as circuit.r1cs and witness.wtns, groth16 setup, zkey contribute, zkey
-                beacon, zkey export verificationkey, groth16 prove, groth16 verify, then a tampered public
+                foldline demo: compiles the digits_mlp fixture model and sets up an INSECURE test proving key
+                (once, cached in .cache/demo), starts a Kafka broker with infra/kafka.sh unless one runs
+                (and stops it at the end if it started it), creates this run's topics, sends N requests from
+                the digits test split plus 10 malformed records, runs the proving job on a local Flink with a
+                bounded source, prints progress every 5 s, then checks that every valid request is in exactly
+                one window and every malformed record in one dead letter, and prints a summary (proofs,
+                windows, dead letters by reason, throughput, latency). Window proofs and summary.json go to
+                DIR/pipeline-<time> (default DIR ./foldline-demo). Exit 0 when the outputs are exactly right.
+                options:
+                  --requests N        valid requests (default 360, the whole test split)
+                  --parallelism P     job parallelism and windows per model (default 2)
+                  --keep-broker       leave a broker this demo started running
+                  --bootstrap H:P     use this broker instead (nothing is started or stopped)
+                foldline demo groth16: runs, in DIR (default ./foldline-demo): powersoftau new, a chain circuit
+                of 2^P - 8 constraints written as circuit.r1cs and witness.wtns, groth16 setup, zkey contribute,
+                zkey beacon, zkey export verificationkey, groth16 prove, groth16 verify, then a tampered public
                 input that must be rejected. When the npm oracles are installed (bash infra/install-test-tools.sh)
                 snarkjs verifies our proof too. P defaults to 12 (about a minute here); at most 20.""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("out", "power");
+        return Set.of("out", "power", "requests", "parallelism", "bootstrap");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("keep-broker");
     }
 
     private record Step(String what, double seconds, String result) {
@@ -54,14 +77,43 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(Args args, Console out) throws Exception {
-        args.expect(0, 0, usage());
+        args.expect(0, 1, usage());
+        if (args.size() == 1 && !args.get(0).equals(GROTH16)) {
+            throw new UsageException("unknown demo '" + args.get(0) + "' (the pipeline demo takes no argument; "
+                    + "'demo groth16' is the proof-system demo)");
+        }
+        return args.size() == 0 ? pipeline(args, out) : groth16(args, out);
+    }
+
+    private static int pipeline(Args args, Console out) throws Exception {
+        if (args.option("power", null) != null) {
+            throw new UsageException("--power belongs to 'demo groth16'");
+        }
+        int requests = args.intOption("requests", 360);
+        int parallelism = args.intOption("parallelism", 2);
+        if (requests < 1 || parallelism < 1 || parallelism > 64) {
+            throw new UsageException("--requests must be at least 1 and --parallelism between 1 and 64");
+        }
+        Path root = Path.of(System.getProperty("foldline.root", ".")).toAbsolutePath().normalize();
+        Path dir = Path.of(args.option("out", "foldline-demo")).toAbsolutePath();
+        return new PipelineDemo(new PipelineDemo.Options(requests, 10, parallelism, args.flag("keep-broker"),
+                args.option("bootstrap", null), dir, root), out).run();
+    }
+
+    private static int groth16(Args args, Console out) throws Exception {
+        for (String o : List.of("requests", "parallelism", "bootstrap")) {
+            if (args.option(o, null) != null) {
+                throw new UsageException("--" + o + " belongs to the pipeline demo, not 'demo groth16'");
+            }
+        }
         int power = args.intOption("power", 12);
         if (power < 3 || power > 20) {
             throw new UsageException("--power must be between 3 and 20, got " + power);
         }
         Path dir = Files.createDirectories(Path.of(args.option("out", "foldline-demo")));
         List<Step> steps = new ArrayList<>();
-        out.println("foldline demo in " + dir.toAbsolutePath() + " (test-only ceremony: never use these keys for value)");
+        out.println("foldline demo groth16 in " + dir.toAbsolutePath()
+                + " (test-only ceremony: never use these keys for value)");
 
         String ptau = dir.resolve("pot" + power + ".ptau").toString();
         String r1cs = dir.resolve("circuit.r1cs").toString();
@@ -141,7 +193,7 @@ final class DemoCommand implements Command {
         }
         out.println(String.format("  %-62s %8.2f s", "total", total));
         out.println("outputs: " + dir.toAbsolutePath() + " (verification_key.json, proof.json, public.json, *.zkey, *.ptau)");
-        out.println("next: the streaming pipeline (Kafka + Flink) replaces this demo as the pipeline issues land.");
+        out.println("the streaming pipeline: foldline demo");
     }
 
     private static double secs(long startNanos) {

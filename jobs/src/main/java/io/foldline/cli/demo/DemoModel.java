@@ -1,0 +1,97 @@
+package io.foldline.cli.demo;
+
+import io.foldline.circuits.FormatException;
+import io.foldline.circuits.groth16.Setup;
+import io.foldline.circuits.ptau.TestPowersOfTau;
+import io.foldline.circuits.quant.ModelInputs;
+import io.foldline.circuits.quant.ModelPackage;
+import io.foldline.circuits.quant.QuantizerOptions;
+import io.foldline.circuits.r1cs.R1cs;
+import io.foldline.circuits.snarkjs.ZkeyFile;
+import io.foldline.cli.Console;
+import io.foldline.cli.ModelCommands;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The model the demo serves: a fixture model compiled ({@code foldline model compile}) into a cached folder
+ * with an insecure test proving key ({@code powersoftau new} + {@code groth16 setup}), made once and reused.
+ * {@link #jobSettings} is the one place where the model's entry in the job's configuration is written: add
+ * window keys (folding) or settlement settings there.
+ *
+ * <p>Cache layout: {@code <cache>/<id>/model/} (the compiled-model folder), {@code <cache>/<id>/<id>.zkey}.
+ */
+public record DemoModel(String id, Path fixtures, Path dir, Path zkey) {
+    public static final String DIGITS = "digits_mlp";
+
+    /** The fixture {@code id} from {@code fixtures}, cached under {@code cache/id}. */
+    public static DemoModel of(String id, Path fixtures, Path cache) {
+        Path home = cache.resolve(id);
+        return new DemoModel(id, fixtures, home.resolve("model"), home.resolve(id + ".zkey"));
+    }
+
+    /** Compiles the model and sets up its key where either is missing; a no-op on a warm cache. */
+    public DemoModel prepare(Console out) throws IOException {
+        Path onnx = fixtures.resolve(id + ".onnx");
+        if (!Files.isRegularFile(onnx)) {
+            throw new FormatException(onnx + ": no such fixture model (the demo runs from a "
+                    + "checkout of the repository; set -Dfoldline.root)");
+        }
+        Files.createDirectories(dir.getParent());
+        if (!Files.isDirectory(dir)) {
+            out.progress("compiling %s into %s (once) ...", id, dir);
+            Path tmp = dir.resolveSibling("model.tmp");
+            deleteTree(tmp);
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            ModelCommands.compile(onnx, fixtures.resolve(id + ".calibration.json"), QuantizerOptions.DEFAULTS, tmp,
+                    true, new Console(quiet, quiet, true));
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (!Files.isRegularFile(zkey)) {
+            R1cs r1cs = ModelPackage.load(dir).compiled().circuit().r1cs();
+            long needed = (long) r1cs.nConstraints() + r1cs.nPublic();
+            int power = 64 - Long.numberOfLeadingZeros(needed);
+            out.progress("Groth16 setup of %s: %d constraints, INSECURE test powers of tau 2^%d (once) ...", id,
+                    r1cs.nConstraints(), power);
+            Path ptau = zkey.resolveSibling("pot" + power + "_test.ptau");
+            byte[] seed = new byte[32];
+            new SecureRandom().nextBytes(seed);
+            TestPowersOfTau.write(ptau, power, HexFormat.of().formatHex(seed));
+            Path tmp = zkey.resolveSibling(id + ".zkey.tmp");
+            ZkeyFile.write(Setup.newZkey(r1cs, ModelPackage.CIRCUIT, ptau, s -> { }), tmp);
+            Files.move(tmp, zkey, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(ptau); // its secrets derive from the seed, which is gone: nothing else may use it
+        }
+        return this;
+    }
+
+    /** The model's entry in the job's configuration, as {@code --key value} flags of {@code JobConfig}. */
+    public List<String> jobSettings() {
+        String key = "--models." + id;
+        return List.of(key + ".dir", dir.toAbsolutePath().toString(), key + ".zkey", zkey.toAbsolutePath().toString());
+    }
+
+    /** The fixture's test split: the inputs the demo sends. */
+    public List<double[]> testRows() {
+        return ModelInputs.readDataset(fixtures.resolve(id + ".test.json")).inputs();
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
