@@ -13,6 +13,7 @@ final class Commands {
                 Groth16Commands.group(),
                 ZkeyCommands.group(),
                 ModelCommands.group(),
+                WindowCommands.group(),
                 new io.foldline.cli.bench.BenchCommand(),
                 new DemoCommand()));
     }

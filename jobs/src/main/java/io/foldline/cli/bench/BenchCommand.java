@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +25,13 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure Fr, MSM, NTT, pairing, test ptau, Groth16 prove and model circuits (beside snarkjs) here";
+        return "measure Fr, MSM, NTT, pairing, test ptau, Groth16 prove, model circuits and window folding here";
     }
 
     @Override
     public String usage() {
-        return "[all|" + String.join("|", PARTS) + "] [--work DIR] [--small]  |  model [dir ...] [--work DIR]";
+        return "[all|" + String.join("|", PARTS) + "] [--work DIR] [--small]  |  model [dir ...] [--work DIR]"
+                + "  |  window [--models M,...] [--sizes N,...] [--work DIR]";
     }
 
     @Override
@@ -48,12 +50,20 @@ public final class BenchCommand implements Command {
                 ('model compile --out'), timed on random inputs in its calibrated range. --work defaults to a
                 temporary folder, removed at the end (pass one to keep the packages, keys and ptau files).
                 example: foldline bench model --work .cache/bench-model
+                'bench window' (not part of 'all') measures folding windows of fixture models: time per fold
+                (median over the largest window) beside one standalone Groth16 proof of the model circuit, the
+                decider's time at each window size (it should not grow with N), the window proof's bytes and
+                the verifier's time. The compiled models, window keys and test ptau stay in --work (default
+                .cache/bench), so a second run skips the setup (minutes; printed when it runs).
+                  --models M,...  fixture models (default digits_mlp,digits_cnn)
+                  --sizes N,...   window sizes (default 16,256)
+                example: foldline bench window --models digits_mlp
                 """;
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("work");
+        return Set.of("work", "models", "sizes");
     }
 
     @Override
@@ -65,6 +75,12 @@ public final class BenchCommand implements Command {
     public int run(Args args, Console out) throws Exception {
         if (args.size() > 0 && args.get(0).equals("model")) {
             return model(args, out);
+        }
+        if (args.size() > 0 && args.get(0).equals("window")) {
+            return window(args, out);
+        }
+        if (args.option("models", null) != null || args.option("sizes", null) != null) {
+            throw new UsageException("--models and --sizes apply to 'bench window' only");
         }
         args.expect(0, 1, usage());
         String what = args.size() == 0 ? "all" : args.get(0);
@@ -123,6 +139,33 @@ public final class BenchCommand implements Command {
                 deleteTree(work); // keys and ptau files of a few hundred MB; pass --work to keep them
             }
         }
+        return OK;
+    }
+
+    private static int window(Args args, Console out) throws Exception {
+        args.expect(1, 1, "window [--models M,...] [--sizes N,...] [--work DIR]");
+        if (args.flag("small")) {
+            throw new UsageException("--small does not apply to 'bench window'; choose --sizes");
+        }
+        List<String> models = WindowBench.DEFAULT_MODELS;
+        String m = args.option("models", null);
+        if (m != null) {
+            models = Arrays.stream(m.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        List<Integer> sizes = WindowBench.DEFAULT_SIZES;
+        String s = args.option("sizes", null);
+        if (s != null) {
+            sizes = Arrays.stream(s.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                    .map(v -> Args.parseInt("option --sizes", v)).toList();
+        }
+        if (models.isEmpty() || sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) {
+            throw new UsageException("--models and --sizes need at least one name and sizes of at least 1");
+        }
+        Path work = Files.createDirectories(Path.of(args.option("work", ".cache/bench")));
+        out.println("foldline bench window on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; work "
+                + work.toAbsolutePath());
+        new WindowBench(out, work, sizes).run(models);
         return OK;
     }
 
