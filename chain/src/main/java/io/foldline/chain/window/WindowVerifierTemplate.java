@@ -42,16 +42,20 @@ final class WindowVerifierTemplate {
             /// rho = keccak256(RHO_TAG, vkDigest, K, u, x, zeta, v, A, B, C, pi) mod r. If either side is not 1
             /// in GT (a group of prime order r), at most one rho in Fr makes the product 1, and rho is fixed by
             /// a hash over every input of both equations, so a cheating prover must hit that one value.
-            /// The window id is not part of the fold transcript: anyone holding a window proof can settle it under
-            /// another id (its receipts then name that id); the contract vouches for the inferences, not for who
-            /// submitted them.
+            /// The window id is not part of the fold transcript, so each start instance settles once: K0 is drawn
+            /// at random per window and fixed by the decider proof (any other K0 changes every challenge and the
+            /// folded instance the decider proved), so a copy of a settled proof cannot settle again under another
+            /// window id and hand out a second set of receipts for the same inferences.
             contract WindowVerifier {
                 /// Receipts root of each settled window; zero until the window settles.
                 mapping(bytes32 => bytes32) public receiptsRoot;
+                /// keccak256(K0.x, K0.y) of every start instance already settled.
+                mapping(bytes32 => bool) public startUsed;
 
                 event WindowSettled(bytes32 indexed windowId, bytes32 receiptsRoot, uint256 size);
 
                 error WindowAlreadySettled(bytes32 windowId);
+                error StartAlreadySettled(bytes32 startKey);
                 error MalformedWindow();
                 error FoldRejected();
                 error ProofRejected();
@@ -60,6 +64,9 @@ final class WindowVerifierTemplate {
                         uint256[$START_WORDS$] calldata startInstance, uint256[8] calldata deciderProof,
                         uint256[4] calldata kzgProof) external {
                     if (receiptsRoot[windowId] != 0) revert WindowAlreadySettled(windowId);
+                    bytes32 startKey = keccak256(abi.encodePacked(startInstance[0], startInstance[1]));
+                    if (startUsed[startKey]) revert StartAlreadySettled(startKey);
+                    startUsed[startKey] = true;
                     uint256 size = crossTerms.length >> 1;
                     if (size == 0 || crossTerms.length != size << 1) revert MalformedWindow();
                     (bool ok, uint256 tb, bytes32 root) = _foldWindow(windowId, instances, crossTerms, startInstance, size);
@@ -67,6 +74,11 @@ final class WindowVerifierTemplate {
                     if (!_decide(tb, deciderProof, kzgProof)) revert ProofRejected();
                     receiptsRoot[windowId] = root;
                     emit WindowSettled(windowId, root, size);
+                }
+
+                /// Whether windowId has settled: the submitter's idempotency check before and after a broadcast.
+                function isSettled(bytes32 windowId) external view returns (bool) {
+                    return receiptsRoot[windowId] != 0;
                 }
 
                 /// Whether leaf sits at index in the receipts tree of a settled window (siblings bottom up).

@@ -42,10 +42,12 @@
  * 64-byte Keccak per level. {@code foldStep} runs the same fold code on one instance, for checking the Solidity
  * transcript against the Java one.
  *
- * <p>The window id is not absorbed by the fold transcript, so a window proof is not bound to it: whoever sees
- * a submission can settle the same proof under another id, and each inference then has a receipt under both
- * ids (true statements, each leaf naming its id). Binding it needs the prover to absorb the id (for example
- * in the first fold's transcript), a change to {@code io.foldline.aggregation}.
+ * <p>The window id is not absorbed by the fold transcript; instead each start instance settles once
+ * ({@code startUsed[keccak256(K0.x, K0.y)]}, one more storage slot per window). K0 is drawn at random for every
+ * window and fixed by the decider proof: another K0 changes every fold challenge and so the folded instance the
+ * decider proved, and only the prover, who holds the witness, can make a new decider proof. So whoever sees a
+ * submission cannot settle a copy under another window id and obtain a second set of receipts for the same
+ * inferences.
  *
  * <h2>One pairing check</h2>
  * The decider's statement is two pairing equations: Groth16 for the public inputs {@code (u, x, zeta, v)},

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -45,6 +46,7 @@ class WindowVerifierContractTest {
     private static Anvil anvil;
     private static Evm evm;
     private static Credentials from;
+    private static Compiled compiled;
     private static String address;
     private static String probe;
     private static int tries;
@@ -59,14 +61,20 @@ class WindowVerifierContractTest {
         System.out.printf("WindowVerifier of %s: %d bytes of runtime code (limit %d)%n", DigitsWindows.MODEL,
                 c.runtimeBytes(), Compiled.MAX_RUNTIME_BYTES);
         assertTrue(c.runtimeBytes() < Compiled.MAX_RUNTIME_BYTES, c.runtimeBytes() + " bytes");
+        compiled = c;
         anvil = Anvil.start();
         evm = anvil.evm();
         from = anvil.devKey(0);
-        Evm.Deployed d = evm.deploy(from, c);
-        address = d.address();
-        System.out.printf("WindowVerifier deployment: %d gas%n", d.gasUsed());
         probe = evm.deploy(from, SolcJs.defaults().compile("IsVerifiedProbe.sol", ContractCalls.PROBE_SOURCE,
                 "IsVerifiedProbe")).address();
+    }
+
+    /** A fresh contract per test: a start instance settles once, and the tests share the window proofs. */
+    @BeforeEach
+    void deployVerifier() {
+        Evm.Deployed d = evm.deploy(from, compiled);
+        address = d.address();
+        System.out.printf("WindowVerifier deployment: %d gas%n", d.gasUsed());
     }
 
     @AfterAll
@@ -105,6 +113,9 @@ class WindowVerifierContractTest {
                     sent.gasUsed() - 21_000 - calldataGas, fromContract, Receipts.path(leaves, 0).size(), asTx);
             Evm.Sent again = evm.send(from, address, calldata, GAS_LIMIT);
             assertFalse(again.status(), "a second submission of the window of " + n);
+            byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/copy/" + n);
+            Evm.Sent copy = evm.send(from, address, WindowCalldata.encode(otherId, p), GAS_LIMIT);
+            assertFalse(copy.status(), "the window of " + n + " settled again under another id");
         }
     }
 
