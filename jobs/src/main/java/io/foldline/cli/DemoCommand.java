@@ -48,13 +48,18 @@ final class DemoCommand implements Command {
                 the digits test split plus 10 malformed records, runs the proving job on a local Flink with a
                 bounded source, prints progress every 5 s, then checks that every valid request is in exactly
                 one window and every malformed record in one dead letter, and prints a summary (proofs,
-                windows, dead letters by reason, throughput, latency). Window proofs and summary.json go to
-                DIR/pipeline-<time> (default DIR ./foldline-demo). Exit 0 when the outputs are exactly right.
+                windows, dead letters by reason, throughput, latency). Windows are folded: the first run also
+                makes the model's window keys (a minute or two). Last, a local anvil starts, the model's
+                WindowVerifier contract is generated, compiled (solc-js) and deployed, and the submitter settles
+                every window, printing the gas per window and per inference. Window proofs, summary.json and
+                the settlement journal go to DIR/pipeline-<time> (default DIR ./foldline-demo). Exit 0 when the
+                outputs are exactly right and every window settled.
                 options:
                   --requests N        valid requests (default 360, the whole test split)
                   --parallelism P     job parallelism and windows per model (default 2)
                   --keep-broker       leave a broker this demo started running
                   --bootstrap H:P     use this broker instead (nothing is started or stopped)
+                  --no-chain          skip the settlement on anvil (no node/npm tools needed)
                 foldline demo groth16: runs, in DIR (default ./foldline-demo): powersoftau new, a chain circuit
                 of 2^P - 8 constraints written as circuit.r1cs and witness.wtns, groth16 setup, zkey contribute,
                 zkey beacon, zkey export verificationkey, groth16 prove, groth16 verify, then a tampered public
@@ -69,7 +74,7 @@ final class DemoCommand implements Command {
 
     @Override
     public Set<String> flagOptions() {
-        return Set.of("keep-broker");
+        return Set.of("keep-broker", "no-chain");
     }
 
     private record Step(String what, double seconds, String result) {
@@ -97,7 +102,7 @@ final class DemoCommand implements Command {
         Path root = Path.of(System.getProperty("foldline.root", ".")).toAbsolutePath().normalize();
         Path dir = Path.of(args.option("out", "foldline-demo")).toAbsolutePath();
         return new PipelineDemo(new PipelineDemo.Options(requests, 10, parallelism, args.flag("keep-broker"),
-                args.option("bootstrap", null), dir, root), out).run();
+                args.option("bootstrap", null), dir, root, !args.flag("no-chain")), out).run();
     }
 
     private static int groth16(Args args, Console out) throws Exception {

@@ -72,8 +72,9 @@ public final class ClusterTool {
 
     private static DemoModel model(Map<String, String> o) throws Exception {
         Path root = Path.of(need(o, "root"));
+        // BATCH windows: this run is about surviving a lost TaskManager; folded windows are PipelineIT's and the demo's
         return DemoModel.of(DemoModel.DIGITS, root.resolve("circuits/src/test/resources/models"),
-                root.resolve(".cache/demo")).prepare(Console.system());
+                root.resolve(".cache/demo"), false).prepare(Console.system());
     }
 
     private static int produce(Map<String, String> o) throws Exception {

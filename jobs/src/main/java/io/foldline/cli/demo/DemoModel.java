@@ -8,7 +8,9 @@ import io.foldline.circuits.quant.ModelPackage;
 import io.foldline.circuits.quant.QuantizerOptions;
 import io.foldline.circuits.r1cs.R1cs;
 import io.foldline.circuits.snarkjs.ZkeyFile;
+import io.foldline.aggregation.WindowKeys;
 import io.foldline.cli.Console;
+import io.foldline.cli.WindowCommands;
 import io.foldline.cli.ModelCommands;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,18 +27,23 @@ import java.util.List;
 /**
  * The model the demo serves: a fixture model compiled ({@code foldline model compile}) into a cached folder
  * with an insecure test proving key ({@code powersoftau new} + {@code groth16 setup}), made once and reused.
- * {@link #jobSettings} is the one place where the model's entry in the job's configuration is written: add
- * window keys (folding) or settlement settings there.
+ * A folded model also gets its window keys ({@code foldline window setup}, again on an insecure test ptau).
+ * {@link #jobSettings} is the one place where the model's entry in the job's configuration is written.
  *
- * <p>Cache layout: {@code <cache>/<id>/model/} (the compiled-model folder), {@code <cache>/<id>/<id>.zkey}.
+ * <p>Cache layout: {@code <cache>/<id>/model/} (the compiled-model folder), {@code <cache>/<id>/<id>.zkey},
+ * {@code <cache>/<id>/window/} (the window keys).
  */
-public record DemoModel(String id, Path fixtures, Path dir, Path zkey) {
+public record DemoModel(String id, Path fixtures, Path dir, Path zkey, Path windowKeys, boolean folded) {
     public static final String DIGITS = "digits_mlp";
 
-    /** The fixture {@code id} from {@code fixtures}, cached under {@code cache/id}. */
-    public static DemoModel of(String id, Path fixtures, Path cache) {
+    /**
+     * The fixture {@code id} from {@code fixtures}, cached under {@code cache/id}; {@code folded}: windows are
+     * folded into one decider proof (window keys made once), else BATCH windows of Groth16 proofs.
+     */
+    public static DemoModel of(String id, Path fixtures, Path cache, boolean folded) {
         Path home = cache.resolve(id);
-        return new DemoModel(id, fixtures, home.resolve("model"), home.resolve(id + ".zkey"));
+        return new DemoModel(id, fixtures, home.resolve("model"), home.resolve(id + ".zkey"), home.resolve("window"),
+                folded);
     }
 
     /** Compiles the model and sets up its key where either is missing; a no-op on a warm cache. */
@@ -70,13 +78,38 @@ public record DemoModel(String id, Path fixtures, Path dir, Path zkey) {
             Files.move(tmp, zkey, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(ptau); // its secrets derive from the seed, which is gone: nothing else may use it
         }
+        if (folded && !Files.isRegularFile(windowKeys.resolve(WindowKeys.WINDOW_VK))) {
+            setupWindowKeys(out);
+        }
         return this;
+    }
+
+    private void setupWindowKeys(Console out) throws IOException {
+        R1cs r1cs = ModelPackage.load(dir).compiled().circuit().r1cs();
+        WindowCommands.DeciderSize size = WindowCommands.deciderSize(r1cs);
+        out.progress("window keys of %s: decider %d constraints, INSECURE test powers of tau 2^%d (once, a minute "
+                + "or two) ...", id, size.constraints(), size.power());
+        Path ptau = windowKeys.resolveSibling("pot" + size.power() + "_window_test.ptau");
+        byte[] seed = new byte[32];
+        new SecureRandom().nextBytes(seed);
+        TestPowersOfTau.write(ptau, size.power(), HexFormat.of().formatHex(seed));
+        WindowKeys keys = WindowKeys.setup(r1cs, ptau, line -> out.progress("  %s", line));
+        Path tmp = windowKeys.resolveSibling("window.tmp");
+        deleteTree(tmp);
+        keys.write(tmp);
+        Files.move(tmp, windowKeys, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(ptau);
     }
 
     /** The model's entry in the job's configuration, as {@code --key value} flags of {@code JobConfig}. */
     public List<String> jobSettings() {
         String key = "--models." + id;
-        return List.of(key + ".dir", dir.toAbsolutePath().toString(), key + ".zkey", zkey.toAbsolutePath().toString());
+        List<String> flags = new ArrayList<>(List.of(key + ".dir", dir.toAbsolutePath().toString(),
+                key + ".zkey", zkey.toAbsolutePath().toString()));
+        if (folded) {
+            flags.addAll(List.of(key + ".window-keys", windowKeys.toAbsolutePath().toString()));
+        }
+        return flags;
     }
 
     /** The fixture's test split: the inputs the demo sends. */

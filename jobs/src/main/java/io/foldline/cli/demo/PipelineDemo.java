@@ -1,10 +1,12 @@
 package io.foldline.cli.demo;
 
+import io.foldline.chain.evm.Tools;
 import io.foldline.cli.Console;
 import io.foldline.jobs.JobConfig;
 import io.foldline.jobs.Preflight;
 import io.foldline.jobs.ProvingJob;
 import io.foldline.jobs.kafka.KafkaEndpoints;
+import io.foldline.schemas.WindowProof;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,13 +27,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code foldline demo}: the streaming pipeline end to end on one machine. It prepares the model (cached),
  * makes sure a Kafka broker runs, creates this run's topics, sends the requests with a few malformed records,
  * runs the proving job on a local Flink with a bounded source, prints progress while it runs, then checks the
- * outputs exactly once and summarizes. The steps are methods so that later stages (folding keys, on-chain
- * settlement of the windows) slot in beside them.
+ * outputs exactly once and summarizes; last, the folded windows settle on a local anvil through the submitter
+ * ({@link DemoSettlement}), with the gas per window and per inference.
  */
 public final class PipelineDemo {
     /** What the user asked for; {@code bootstrap} null means the local infra/kafka.sh broker. */
     public record Options(int requests, int malformed, int parallelism, boolean keepBroker, String bootstrap,
-                          Path out, Path root) {
+                          Path out, Path root, boolean settle) {
     }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -51,7 +53,7 @@ public final class PipelineDemo {
             System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.foldline.schemas");
         }
         DemoModel model = DemoModel.of(DemoModel.DIGITS, opt.root().resolve("circuits/src/test/resources/models"),
-                opt.root().resolve(".cache/demo")).prepare(out);
+                opt.root().resolve(".cache/demo"), true).prepare(out);
         String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = opt.out().resolve("pipeline-" + run);
         Files.createDirectories(dir.resolve("windows"));
@@ -69,6 +71,7 @@ public final class PipelineDemo {
                     sent.validSentAtMillis().size(), sent.malformedByAddress().size(), topics.requests());
 
             DemoReport report;
+            List<WindowProof> seen;
             try (OutputWatcher watcher = new OutputWatcher(broker.bootstrap(), topics.windowProofs(),
                     topics.deadLetters(), dir.resolve("windows")).start()) {
                 long start = System.currentTimeMillis();
@@ -78,14 +81,33 @@ public final class PipelineDemo {
                 List<String> problems = ExactlyOnce.problems(sent,
                         watcher.windows().stream().map(OutputWatcher.SeenWindow::window).toList(),
                         watcher.deadLetters());
+                seen = watcher.windows().stream().map(OutputWatcher.SeenWindow::window).toList();
                 report = DemoReport.of(model.id(), topics, broker.bootstrap(), opt.parallelism(), sent,
                         watcher.windows(), watcher.deadLetters(), start, end, problems, dir);
             }
             report.writeJson(dir.resolve("summary.json"));
             report.print(out);
+            boolean settled = !opt.settle() || settle(model, seen, dir);
             out.println("  " + broker.stopNote());
-            return report.problems().isEmpty() ? 0 : 1;
+            return report.problems().isEmpty() && settled ? 0 : 1;
         } // closing the broker stops it when this run started it (and --keep-broker was not given)
+    }
+
+    /** Settles the folded windows on a local anvil and prints the gas; false when one did not confirm. */
+    private boolean settle(DemoModel model, List<WindowProof> windows, Path dir) throws Exception {
+        String missing = Tools.missing();
+        if (missing != null) {
+            out.println("  settlement on anvil skipped: " + missing);
+            return true;
+        }
+        DemoSettlement.Result r = DemoSettlement.settle(windows, model.windowKeys(), dir, out);
+        if (r.totalInferences() > 0) {
+            out.println(String.format("  on chain (anvil): %d windows settled, %,d gas per window on average, %,d gas "
+                    + "per inference", r.sizeAndGas().size(), r.totalGas() / r.sizeAndGas().size(),
+                    r.totalGas() / r.totalInferences()));
+        }
+        r.failed().forEach(f -> out.println("  NOT SETTLED " + f));
+        return r.failed().isEmpty();
     }
 
     /** The job's configuration for this run; the model's own entry comes from {@link DemoModel#jobSettings}. */

@@ -1,37 +1,29 @@
 package io.foldline.jobs.window;
 
+import io.foldline.chain.receipt.Receipts;
 import io.foldline.crypto.bn254.Fr;
-import io.foldline.crypto.hash.Keccak256;
-import io.foldline.crypto.hash.MerkleTree;
 import io.foldline.schemas.ProvenInference;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The receipt leaf of inference {@code index} of a window, and the window's receipts root: the Keccak
- * Merkle root ({@link MerkleTree}) over the leaves of its inferences in window order. The layout is in
- * this package's documentation. It depends only on the schema record and Keccak-256, so the settlement
- * code can compute the same leaves.
+ * The receipt leaves and root of a window, from its schema records: {@link Receipts} (the chain module's
+ * definition, the one the WindowVerifier contract hashes) applied to a {@link ProvenInference}, with the window's
+ * name turned into its on-chain id {@code keccak256(utf8(windowId))}. Layout in the chain receipt package.
  */
 public final class ReceiptLeaf {
     private ReceiptLeaf() {
     }
 
     public static byte[] of(String windowId, int index, ProvenInference p) {
-        Keccak256 k = new Keccak256();
-        k.update(Keccak256.digest(windowId.getBytes(StandardCharsets.UTF_8)));
-        k.update(Fr.of(index).toBytesBE());
-        k.update(word(p.getTag(), "tag"));
-        k.update(word(p.getCommitment(), "commitment"));
+        List<Fr> outputs = new ArrayList<>(p.getOutputs().size());
         for (long y : p.getOutputs()) {
-            k.update(Fr.of(y).toBytesBE());
+            outputs.add(Fr.of(y));
         }
-        if (p.getPredictedClass() != null) {
-            k.update(Fr.of(p.getPredictedClass()).toBytesBE());
-        }
-        return k.digest();
+        Fr predicted = p.getPredictedClass() == null ? null : Fr.of(p.getPredictedClass());
+        return Receipts.leaf(Receipts.windowId(windowId), index, word(p.getTag(), "tag"),
+                word(p.getCommitment(), "commitment"), outputs, predicted);
     }
 
     public static byte[] root(String windowId, List<ProvenInference> inferences) {
@@ -39,16 +31,16 @@ public final class ReceiptLeaf {
         for (int i = 0; i < inferences.size(); i++) {
             leaves.add(of(windowId, i, inferences.get(i)));
         }
-        return new MerkleTree(leaves).root();
+        return Receipts.root(leaves);
     }
 
-    private static byte[] word(ByteBuffer b, String field) {
+    private static Fr word(ByteBuffer b, String field) {
         if (b.remaining() != 32) {
             throw new IllegalArgumentException("ProvenInference." + field + " has " + b.remaining()
                     + " bytes, expected 32");
         }
         byte[] out = new byte[32];
         b.duplicate().get(out);
-        return out;
+        return Fr.fromBytesBE(out);
     }
 }
