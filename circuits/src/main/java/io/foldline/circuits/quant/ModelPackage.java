@@ -1,20 +1,14 @@
 package io.foldline.circuits.quant;
 
+import io.foldline.circuits.AtomicFolder;
 import io.foldline.circuits.FormatException;
 import io.foldline.circuits.r1cs.R1cs;
 import io.foldline.circuits.snarkjs.R1csFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A compiled-model folder, what {@code foldline model compile} writes and the other model verbs read:
@@ -58,7 +52,7 @@ public record ModelPackage(Path dir, ModelCircuit.Compiled compiled) {
         if (!Files.isDirectory(out)) {
             throw new FormatException(out + ": exists and is not a folder; choose another --out");
         }
-        if (isEmpty(out)) {
+        if (AtomicFolder.isEmpty(out)) {
             return;
         }
         if (!force) {
@@ -77,28 +71,12 @@ public record ModelPackage(Path dir, ModelCircuit.Compiled compiled) {
     public static ModelPackage write(Path out, ModelCircuit.Compiled compiled, Path source, String report,
                                      boolean force) {
         checkTarget(out, force);
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Path tmp;
-        try {
-            Files.createDirectories(parent);
-            tmp = freshSibling(target, "partial");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder beside " + out, e);
-        }
-        try {
+        AtomicFolder.write(out, tmp -> {
             QuantizedModelJson.write(compiled.model(), tmp.resolve(MODEL));
             R1csFile.write(compiled.circuit().r1cs(), tmp.resolve(CIRCUIT));
             copySource(source, tmp.resolve(SOURCE));
             Files.writeString(tmp.resolve(REPORT), report, StandardCharsets.UTF_8);
-            replace(tmp, target, force);
-        } catch (IOException e) {
-            deleteTree(tmp);
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            deleteTree(tmp);
-            throw e;
-        }
+        }, () -> checkTarget(out, force)); // it may have changed while we compiled
         return new ModelPackage(out, compiled);
     }
 
@@ -107,54 +85,6 @@ public record ModelPackage(Path dir, ModelCircuit.Compiled compiled) {
             Files.copy(source, to);
         } catch (NoSuchFileException e) {
             throw new FormatException(source + ": no such file", e);
-        }
-    }
-
-    /** Moves the complete {@code tmp} onto {@code target}; an old package goes only once the new is in. */
-    private static void replace(Path tmp, Path target, boolean force) throws IOException {
-        checkTarget(target, force); // it may have changed while we compiled
-        Path old = null;
-        if (Files.exists(target)) {
-            old = freshSibling(target, "old");
-            Files.delete(old);
-            move(target, old);
-        }
-        try {
-            move(tmp, target);
-        } catch (IOException e) {
-            if (old != null) {
-                move(old, target);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    /**
-     * A new empty hidden folder beside {@code target}. Not {@code createTempDirectory}: its owner-only
-     * permissions would become the package's, where a user expects those of any folder they create.
-     */
-    private static Path freshSibling(Path target, String what) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path p = target.resolveSibling("." + target.getFileName() + "." + what + "-" + ProcessHandle.current().pid()
-                    + "-" + Long.toHexString(System.nanoTime()));
-            try {
-                return Files.createDirectory(p);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
         }
     }
 
@@ -204,26 +134,5 @@ public record ModelPackage(Path dir, ModelCircuit.Compiled compiled) {
             }
         }
         return null;
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root, e);
-        }
     }
 }

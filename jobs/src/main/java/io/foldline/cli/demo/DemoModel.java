@@ -9,6 +9,7 @@ import io.foldline.circuits.quant.QuantizerOptions;
 import io.foldline.circuits.r1cs.R1cs;
 import io.foldline.circuits.snarkjs.ZkeyFile;
 import io.foldline.aggregation.WindowKeys;
+import io.foldline.circuits.AtomicFolder;
 import io.foldline.cli.Console;
 import io.foldline.cli.WindowCommands;
 import io.foldline.cli.ModelCommands;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -56,12 +56,9 @@ public record DemoModel(String id, Path fixtures, Path dir, Path zkey, Path wind
         Files.createDirectories(dir.getParent());
         if (!Files.isDirectory(dir)) {
             out.progress("compiling %s into %s (once) ...", id, dir);
-            Path tmp = dir.resolveSibling("model.tmp");
-            deleteTree(tmp);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            ModelCommands.compile(onnx, fixtures.resolve(id + ".calibration.json"), QuantizerOptions.DEFAULTS, tmp,
-                    true, new Console(quiet, quiet, true));
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            ModelCommands.compile(onnx, fixtures.resolve(id + ".calibration.json"), QuantizerOptions.DEFAULTS, dir,
+                    true, new Console(quiet, quiet, true)); // all or nothing, as 'model compile' writes
         }
         if (!Files.isRegularFile(zkey)) {
             R1cs r1cs = ModelPackage.load(dir).compiled().circuit().r1cs();
@@ -94,11 +91,8 @@ public record DemoModel(String id, Path fixtures, Path dir, Path zkey, Path wind
         new SecureRandom().nextBytes(seed);
         TestPowersOfTau.write(ptau, size.power(), HexFormat.of().formatHex(seed));
         WindowKeys keys = WindowKeys.setup(r1cs, ptau, line -> out.progress("  %s", line));
-        Path tmp = windowKeys.resolveSibling("window.tmp");
-        deleteTree(tmp);
-        keys.write(tmp);
-        Files.move(tmp, windowKeys, StandardCopyOption.ATOMIC_MOVE);
         Files.delete(ptau);
+        AtomicFolder.write(windowKeys, keys::write, () -> { });
     }
 
     /** The model's entry in the job's configuration, as {@code --key value} flags of {@code JobConfig}. */
@@ -115,16 +109,5 @@ public record DemoModel(String id, Path fixtures, Path dir, Path zkey, Path wind
     /** The fixture's test split: the inputs the demo sends. */
     public List<double[]> testRows() {
         return ModelInputs.readDataset(fixtures.resolve(id + ".test.json")).inputs();
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
