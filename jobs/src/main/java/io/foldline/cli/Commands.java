@@ -14,6 +14,8 @@ final class Commands {
                 ZkeyCommands.group(),
                 ModelCommands.group(),
                 WindowCommands.group(),
+                ChainCommands.group(),
+                ReceiptCommands.group(),
                 new io.foldline.cli.bench.BenchCommand(),
                 new DemoCommand()));
     }

@@ -1,5 +1,7 @@
 package io.foldline.chain.submit;
 
+import io.foldline.chain.evm.Compiled;
+import io.foldline.chain.evm.Evm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,11 @@ public final class SigningKey {
 
     public String address() {
         return credentials.getAddress();
+    }
+
+    /** Deploys {@code contract} from this key's account: the one transaction the key signs outside the submitter. */
+    public Evm.Deployed deploy(Evm evm, Compiled contract) {
+        return evm.deploy(credentials, contract);
     }
 
     byte[] sign(RawTransaction tx) {
