@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the npm tools pinned in infra/tools/package-lock.json into infra/tools/node_modules: the test
 # oracles (snarkjs, circom2, circomlib, circomlibjs), which check Foldline's files and proofs, and the chain
-# toolchain (solc-js compiles the generated verifier contracts; anvil is the local EVM, its binary inside
-# the @foundry-rs/anvil-linux-amd64 package). Idempotent: when node_modules already matches the lock file nothing is downloaded
+# toolchain (solc-js compiles the generated verifier contracts; anvil is the local EVM: the binary package
+# @foundry-rs/anvil-linux-amd64 is pinned directly, because the lock file of the @foundry-rs/anvil wrapper needs
+# its other platforms' packages, which this registry does not serve, so `npm ci` refused it). Idempotent: when node_modules already matches the lock file nothing is downloaded
 # (pass --force to reinstall anyway). Works from any directory.
 set -euo pipefail
 
@@ -12,7 +13,7 @@ force=false
 for arg in "$@"; do
   case "$arg" in
     --force) force=true ;;
-    -h|--help) sed -n "2,7p" "$0"; exit 0 ;;
+    -h|--help) sed -n "2,9p" "$0"; exit 0 ;;
     *) echo "install-test-tools: unknown argument: $arg (use --force or --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,7 +58,7 @@ echo "  circomlibjs $(version circomlibjs)"
 echo "  solc        $(version solc)"
 anvil_bin="$tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
 if [ -x "$anvil_bin" ]; then
-  echo "  anvil       $(version @foundry-rs/anvil) ($("$anvil_bin" --version | head -1))"
+  echo "  anvil       $(version @foundry-rs/anvil-linux-amd64) ($("$anvil_bin" --version | head -1))"
 else
-  echo "  anvil       $(version @foundry-rs/anvil) (no linux-amd64 binary: the chain tests need one)"
+  echo "  anvil       missing: $anvil_bin (the chain tests and the demo's settlement need it)"
 fi
