@@ -58,8 +58,8 @@ final class ModelWitnessCommand implements Command {
     public int run(Args args, Console out) throws IOException {
         args.expect(4, 4, usage());
         Path inputFile = args.inputFile(1);
-        Path wtns = outputFile(args.path(2));
-        Path pub = outputFile(args.path(3));
+        Path wtns = OutputFiles.check(args.path(2));
+        Path pub = OutputFiles.check(args.path(3));
         out.progress("loading %s", args.path(0));
         ModelPackage pkg = ModelPackage.load(args.path(0));
         QuantizedModel m = pkg.model();
@@ -69,11 +69,11 @@ final class ModelWitnessCommand implements Command {
         ModelWitness.Result r = ModelWitness.compute(pkg.compiled(), q, req.salt(), req.tag());
 
         WtnsFile.write(r.witness(), wtns);
-        writeAtomically(pub, new PublicJson(r.publicSignals()).toJson());
+        OutputFiles.writeAtomically(pub, new PublicJson(r.publicSignals()).toJson());
         Path saltFile = null;
         if (rng.used) {
             saltFile = saltFileFor(pub);
-            writeAtomically(saltFile, req.salt().toBigInteger() + "\n");
+            OutputFiles.writeAtomically(saltFile, req.salt().toBigInteger() + "\n");
         }
         print(out, m, r, req, inputFile, saltFile);
         out.progress("wrote %s (%d values) and %s (%d signals)", wtns, r.witness().size(), pub,
@@ -99,39 +99,11 @@ final class ModelWitnessCommand implements Command {
         }
     }
 
-    /** Checked before any work, so that a typo in a folder name does not leave the other file written. */
-    private static Path outputFile(Path p) {
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException(p + ": its folder does not exist");
-        }
-        if (Files.isDirectory(p)) {
-            throw new UsageException(p + ": is a folder; name the file to write");
-        }
-        return p;
-    }
-
     /** {@code public.json} -> {@code public.salt}; any other name gets {@code .salt} appended. */
     static Path saltFileFor(Path pub) {
         String n = String.valueOf(pub.getFileName());
         String s = n.endsWith(".json") ? n.substring(0, n.length() - 5) + ".salt" : n + ".salt";
         return pub.resolveSibling(s);
-    }
-
-    /** Writes beside the target and renames, so a reader never sees half a file. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** SecureRandom that remembers whether anyone drew from it (whether the salt was random). */

@@ -75,10 +75,6 @@ public final class WindowCommands {
         }
     }
 
-    static String fileName(Path p) {
-        return String.valueOf(p.getFileName());
-    }
-
     static final class SetupCommand implements Command {
         @Override
         public String name() {
@@ -195,8 +191,8 @@ public final class WindowCommands {
             try {
                 ok = verifier.verify(proof);
             } catch (IllegalArgumentException e) {
-                throw new FormatException(fileName(proofPath) + ": does not fit the keys in " + keysDir + ": "
-                        + e.getMessage(), e);
+                throw new FormatException(Groth16Commands.fileName(proofPath) + ": does not fit the keys in "
+                        + keysDir + ": " + e.getMessage(), e);
             }
             out.progress("%d inferences checked in %d ms", proof.size(), (System.nanoTime() - t0) / 1_000_000);
             out.println(ok ? "OK" : "INVALID window proof");

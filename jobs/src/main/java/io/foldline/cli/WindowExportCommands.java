@@ -53,7 +53,7 @@ final class WindowExportCommands {
                     submitWindow replays the folds, checks the decider and stores the receipts root;
                     isVerified checks one receipt. Compile with solc 0.8.24 or later, evm version cancun or
                     later, optimizer on with many runs (--optimize-runs 1000000 keeps its constants inline).
-                    example: foldline export solidityverifier keys/digits_mlp WindowVerifier.sol""";
+                    example: foldline window export solidityverifier keys/digits_mlp WindowVerifier.sol""";
         }
 
         @Override

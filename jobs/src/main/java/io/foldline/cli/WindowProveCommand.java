@@ -78,7 +78,7 @@ final class WindowProveCommand implements Command {
         args.expect(3, 3, usage());
         Path modelDir = args.path(0);
         Path dataset = args.inputFile(1);
-        Path proofPath = outputFile(args.path(2));
+        Path proofPath = OutputFiles.check(args.path(2));
         int limit = args.intOption("limit", Integer.MAX_VALUE);
         if (limit < 1) {
             throw new UsageException("option --limit: a window holds at least one inference, got " + limit);
@@ -94,7 +94,7 @@ final class WindowProveCommand implements Command {
         WindowKeys keys = WindowKeys.load(keysDir, pkg.compiled().circuit().r1cs());
 
         out.progress("computing %d witnesses", n);
-        String source = WindowCommands.fileName(dataset);
+        String source = Groth16Commands.fileName(dataset);
         List<Witness> witnesses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long[] q = m.quantizeInput(d.inputs().get(i), source + " inputs[" + i + "]");
@@ -111,9 +111,9 @@ final class WindowProveCommand implements Command {
             }
         });
         byte[] bytes = WindowProofFile.encode(proof);
-        writeAtomically(proofPath, bytes);
+        OutputFiles.writeAtomically(proofPath, bytes);
         Path pub = publicFileFor(proofPath);
-        writeAtomically(pub, JsonWriter.write(publicJson(m.name(), source, proof), 1)
+        OutputFiles.writeAtomically(pub, JsonWriter.write(publicJson(m.name(), source, proof), 1)
                 .getBytes(StandardCharsets.UTF_8));
 
         double foldMs = (phase[0] - t0) / 1e6;
@@ -172,33 +172,5 @@ final class WindowProveCommand implements Command {
         root.put("dataset", JsonValue.string(dataset));
         root.put("instances", JsonValue.array(instances));
         return JsonValue.object(root);
-    }
-
-    /** Checked before any work, so that a typo in a folder name costs nothing. */
-    private static Path outputFile(Path p) {
-        Path parent = p.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException(p + ": its folder does not exist");
-        }
-        if (Files.isDirectory(p)) {
-            throw new UsageException(p + ": is a folder; name the file to write");
-        }
-        return p;
-    }
-
-    /** Writes beside the target and renames, so a reader never sees half a proof. */
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -189,6 +189,12 @@ public final class ProvingJob {
             return;
         }
         StreamExecutionEnvironment env = environment(cfg);
+        buildOnKafka(env, cfg);
+        env.execute(NAME);
+    }
+
+    /** The whole job on {@code env} with the Kafka source and sinks of {@code cfg}: what {@link #main} runs. */
+    public static void buildOnKafka(StreamExecutionEnvironment env, JobConfig cfg) {
         JobConfig.Kafka k = cfg.kafka();
         build(requests(env, KafkaEndpoints.requests(k.bootstrapServers(), k.requestsTopic(), k.groupId(), k.bounded()),
                         cfg.windows()),
@@ -197,6 +203,5 @@ public final class ProvingJob {
                 KafkaEndpoints.deadLetters(k.bootstrapServers(), k.deadLettersTopic(), k.transactionalIdPrefix(),
                         k.transactionTimeout()),
                 cfg);
-        env.execute(NAME);
     }
 }

@@ -1,5 +1,6 @@
 package io.foldline.chain.window;
 
+import io.foldline.chain.evm.ChainTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class FoldTranscriptAgreementTest {
 
     @Test
     void workedExampleOfTheFoldTranscript() {
-        ChainTestTools.require();
+        ChainTools.require();
         try (Anvil anvil = Anvil.start()) {
             String address = deploy(anvil, syntheticKey(EXAMPLE_DIGEST, 1));
             G1Affine g = G1Affine.GENERATOR;
@@ -63,7 +64,7 @@ class FoldTranscriptAgreementTest {
 
     @Test
     void randomFoldsOfATwelveSignalCircuitAgreeWithNifs() {
-        ChainTestTools.require();
+        ChainTools.require();
         SplittableRandom rng = new SplittableRandom(12);
         byte[] digest = new byte[32];
         rng.nextBytes(digest);

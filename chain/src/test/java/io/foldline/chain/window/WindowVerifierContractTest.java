@@ -1,5 +1,6 @@
 package io.foldline.chain.window;
 
+import io.foldline.chain.evm.ChainTools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,7 @@ class WindowVerifierContractTest {
 
     @BeforeAll
     static void deploy() {
-        ChainTestTools.require();
+        ChainTools.require();
         digits = DigitsWindows.get();
         String source = WindowVerifierSolidity.generate(digits.keysDir);
         Compiled c = SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS)

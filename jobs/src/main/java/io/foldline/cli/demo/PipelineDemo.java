@@ -5,7 +5,6 @@ import io.foldline.cli.Console;
 import io.foldline.jobs.JobConfig;
 import io.foldline.jobs.Preflight;
 import io.foldline.jobs.ProvingJob;
-import io.foldline.jobs.kafka.KafkaEndpoints;
 import io.foldline.schemas.WindowProof;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,15 +133,7 @@ public final class PipelineDemo {
         metrics.setString(ProgressMetrics.CONFIG_KEY, ProgressMetrics.Factory.class.getName());
         env.configure(metrics);
         ProgressMetrics.reset();
-        JobConfig.Kafka k = cfg.kafka();
-        ProvingJob.build(ProvingJob.requests(env,
-                        KafkaEndpoints.requests(k.bootstrapServers(), k.requestsTopic(), k.groupId(), true),
-                        cfg.windows()),
-                KafkaEndpoints.windowProofs(k.bootstrapServers(), k.windowProofsTopic(), k.transactionalIdPrefix(),
-                        k.transactionTimeout()),
-                KafkaEndpoints.deadLetters(k.bootstrapServers(), k.deadLettersTopic(), k.transactionalIdPrefix(),
-                        k.transactionTimeout()),
-                cfg);
+        ProvingJob.buildOnKafka(env, cfg); // bounded: jobArgs sets source.bounded
         out.progress("running the proving job on a local Flink (parallelism %d, windows of up to %d, checkpoints "
                 + "every %d ms) ...", cfg.execution().parallelism(), WINDOW_SIZE,
                 cfg.execution().checkpointInterval().toMillis());
