@@ -1,6 +1,7 @@
 package io.foldline.jobs;
 
 import io.foldline.crypto.bn254.Fr;
+import io.foldline.jobs.kafka.Topics;
 import io.foldline.schemas.AvroBinary;
 import io.foldline.schemas.DeadLetterReason;
 import io.foldline.schemas.InferenceRequest;
@@ -12,11 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -97,10 +96,7 @@ final class Workload {
 
     /** Writes every record to {@code topic}; returns the malformed ones by "partition@offset". */
     Map<String, Expected> produce(String bootstrap, String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Topics.orderedProducer(bootstrap), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Expected e : records) {

@@ -2,16 +2,14 @@ package io.foldline.cli.demo;
 
 import io.foldline.circuits.FormatException;
 import io.foldline.cli.Console;
+import io.foldline.jobs.kafka.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
@@ -66,11 +64,9 @@ final class LocalBroker implements AutoCloseable {
 
     /** Creates the run's topics: requests and window proofs with {@code partitions}, dead letters with one. */
     void createTopics(DemoTopics t, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(t.requests(), partitions, (short) 1),
-                    new NewTopic(t.windowProofs(), partitions, (short) 1),
-                    new NewTopic(t.deadLetters(), 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
+        Topics.create(bootstrap, List.of(new NewTopic(t.requests(), partitions, (short) 1),
+                new NewTopic(t.windowProofs(), partitions, (short) 1),
+                new NewTopic(t.deadLetters(), 1, (short) 1)), Duration.ofSeconds(60));
     }
 
     String stopNote() {

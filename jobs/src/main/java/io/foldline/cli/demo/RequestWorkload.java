@@ -1,5 +1,6 @@
 package io.foldline.cli.demo;
 
+import io.foldline.jobs.kafka.Topics;
 import io.foldline.schemas.AvroBinary;
 import io.foldline.schemas.DeadLetterReason;
 import io.foldline.schemas.InferenceRequest;
@@ -15,7 +16,6 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -84,10 +84,7 @@ public final class RequestWorkload {
 
     /** Sends every record to {@code topic} (acks=all) and waits until the broker has them all. */
     public Sent produce(String bootstrap, String topic) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        Properties p = Topics.orderedProducer(bootstrap);
         Map<String, Long> sentAt = new LinkedHashMap<>();
         List<Future<RecordMetadata>> futures = new ArrayList<>();
         long first = System.currentTimeMillis();
