@@ -24,8 +24,8 @@ final class ChainCommands {
     }
 
     static Command group() {
-        return new CommandGroup("chain", "settle window proofs on an EVM chain: deploy, submit, status",
-                List.of(new DeployCommand(), new ChainSubmitCommand(), new StatusCommand()));
+        return new CommandGroup("chain", "settle window proofs on an EVM chain: deploy, submit, status, settle (from Kafka)",
+                List.of(new DeployCommand(), new ChainSubmitCommand(), new StatusCommand(), new ChainSettleCommand()));
     }
 
     /** The node a verb talks to: --rpc, else the one deployment.json names. */

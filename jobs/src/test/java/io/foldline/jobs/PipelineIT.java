@@ -15,6 +15,7 @@ import io.foldline.circuits.groth16.ProvingKey;
 import io.foldline.circuits.groth16.Verifier;
 import io.foldline.circuits.quant.QuantizedModel;
 import io.foldline.jobs.kafka.KafkaEndpoints;
+import io.foldline.jobs.kafka.Topics;
 import io.foldline.jobs.model.DeployedModels;
 import io.foldline.jobs.model.ModelSpec;
 import io.foldline.jobs.prove.InferenceProver;
@@ -39,7 +40,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -108,6 +108,18 @@ class PipelineIT {
     @Test
     void withoutWindowKeysWindowsAreBatchesOfGroth16Proofs() throws Exception {
         runAndCheck("batch", 200, false, false);
+    }
+
+    /**
+     * The job's folded windows go through the settlement service to a real anvil and back to Kafka, across a
+     * crash between a confirmation and its Kafka commit (checks in {@link SettlementCheck}).
+     */
+    @Test
+    void foldedWindowsSettleOnChainAndTheirReceiptsGoToKafkaExactlyOnce() throws Exception {
+        SettlementCheck.requireChainTools();
+        runAndCheck("settle", 300, false, true);
+        SettlementCheck.settleAndCheck(cluster.bootstrapServers(), "settle", windowKeys, dir,
+                TopicReader.readCommitted(cluster.bootstrapServers(), "settle-window-proofs"));
     }
 
     @Test
@@ -268,10 +280,8 @@ class PipelineIT {
     }
 
     private static void createTopics(String name) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name + "-requests", 2, (short) 1),
-                    new NewTopic(name + "-window-proofs", 2, (short) 1),
-                    new NewTopic(name + "-dead-letters", 1, (short) 1))).all().get();
-        }
+        Topics.create(cluster.bootstrapServers(), List.of(new NewTopic(name + "-requests", 2, (short) 1),
+                new NewTopic(name + "-window-proofs", 2, (short) 1),
+                new NewTopic(name + "-dead-letters", 1, (short) 1)), Duration.ofSeconds(60));
     }
 }
