@@ -5,6 +5,8 @@ import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.SubmitterOptions;
 import io.foldline.jobs.settle.SettlementService;
+import io.foldline.schemas.Settlement;
+import io.foldline.schemas.SettlementStatus;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,14 +116,15 @@ final class ChainSettleCommand implements Command {
             Thread stop = new Thread(() -> running.set(false), "foldline-settle-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             try (ChainAccess chain = ChainAccess.connect(rpc, chainOf.chainId());
-                 SettlementService service = new SettlementService(cfg, chain.evm());
+                 SettlementService service = new SettlementService(cfg, chain.evm(), printer(out));
                  Submitter submitter = Submitter.open(rpc, key, journal, SettledCheck.viewFunction("isSettled"),
                          options, service.listener())) {
                 submitter.start();
                 out.progress("settling windows of %s for %s from %s on chain %d ...", cfg.windowProofs(),
                         contracts.keySet(), key.address(), chainOf.chainId());
                 service.run(submitter, running::get, idle);
-                out.println("settled " + service.settledCount() + " windows, " + service.failedCount() + " failed");
+                out.println("settled " + service.settledCount() + " windows, " + service.failedCount() + " failed, "
+                        + service.deadLetteredCount() + " records dead-lettered");
                 return service.failedCount() == 0 ? OK : INVALID;
             } finally {
                 try {
@@ -131,6 +134,21 @@ final class ChainSettleCommand implements Command {
                 }
             }
         });
+    }
+
+    private static SettlementService.Outcomes printer(Console out) {
+        return new SettlementService.Outcomes() {
+            @Override
+            public void settled(Settlement s) {
+                out.println(String.format("window %s: CONFIRMED in block %s, %,d inferences, %s gas", s.getWindowId(),
+                        s.getBlock(), s.getSize(), s.getGasUsed() == null ? "?" : String.format("%,d", s.getGasUsed())));
+            }
+
+            @Override
+            public void failed(SettlementStatus s) {
+                out.println("window " + s.getWindowId() + ": FAILED: " + s.getReason());
+            }
+        };
     }
 
     private static SubmitterOptions options(Args args, long chainId) {

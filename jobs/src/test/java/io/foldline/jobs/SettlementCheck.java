@@ -130,7 +130,7 @@ final class SettlementCheck {
     private static void run(Anvil anvil, SigningKey key, Path journal, SettlementService.Config cfg, Setup setup) {
         SubmitterOptions options = SubmitterOptions.builder(anvil.chainId(), BigInteger.valueOf(100_000_000_000L))
                 .confirmations(1).batchSize(1).interval(Duration.ofSeconds(1)).poll(Duration.ofMillis(200)).build();
-        try (SettlementService service = new SettlementService(cfg, anvil.evm());
+        try (SettlementService service = new SettlementService(cfg, anvil.evm(), SettlementService.Outcomes.NONE);
              Submitter submitter = Submitter.open(anvil.rpcUrl(), key, journal, SettledCheck.viewFunction("isSettled"),
                      options, service.listener())) {
             setup.apply(service);

@@ -1,25 +1,20 @@
 package io.foldline.cli.demo;
 
-import io.foldline.aggregation.WindowProofFile;
 import io.foldline.chain.evm.Anvil;
 import io.foldline.chain.evm.Compiled;
 import io.foldline.chain.evm.Evm;
 import io.foldline.chain.evm.SolcJs;
-import io.foldline.chain.receipt.Receipts;
 import io.foldline.chain.submit.PasswordSource;
-import io.foldline.chain.submit.PendingWindow;
 import io.foldline.chain.submit.SettledCheck;
 import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.SubmitterOptions;
-import io.foldline.chain.submit.WindowId;
-import io.foldline.chain.submit.WindowStatus;
-import io.foldline.chain.window.WindowCalldata;
 import io.foldline.chain.window.WindowVerifierSolidity;
 import io.foldline.cli.Console;
-import io.foldline.schemas.WindowKind;
-import io.foldline.schemas.WindowProof;
-import java.io.IOException;
+import io.foldline.jobs.kafka.Topics;
+import io.foldline.jobs.settle.SettlementService;
+import io.foldline.schemas.Settlement;
+import io.foldline.schemas.SettlementStatus;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -30,17 +25,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 
 /**
- * The demo's last step: the folded windows settle on a local anvil. It generates the model's WindowVerifier
- * from the window keys, compiles it with solc-js, deploys it, and hands every FOLDED window to the product's
+ * The demo's last step: the folded windows settle on a local anvil the way a deployment settles them. It
+ * generates the model's WindowVerifier from the window keys, compiles it with solc-js, deploys it, and runs the
+ * product's {@link SettlementService} on the run's window-proofs topic: every FOLDED window goes through the
  * {@link Submitter} (an encrypted keystore of anvil's public dev key #0, a journal in the run folder, one
- * confirmation because anvil mines at once). Prints the gas per window and per inference.
+ * confirmation because anvil mines at once), and its status, settlement and receipts go to the run's topics.
+ * Prints the gas per window and per inference.
  */
 final class DemoSettlement {
     /** What settled: per window its size and gas, and the windows that did not confirm. */
@@ -61,64 +58,60 @@ final class DemoSettlement {
     private DemoSettlement() {
     }
 
-    static Result settle(List<WindowProof> windows, Path windowKeys, Path runDir, Console out) throws Exception {
-        List<WindowProof> folded = windows.stream().filter(w -> w.getKind() == WindowKind.FOLDED).toList();
-        out.progress("settling %d folded windows on a local anvil ...", folded.size());
+    static Result settle(String bootstrap, DemoTopics topics, String modelId, int foldedWindows, Path windowKeys,
+                         Path runDir, Console out) throws Exception {
+        out.progress("settling %d folded windows on a local anvil through the settlement service ...", foldedWindows);
         SUBMITTER_LOG.setLevel(Level.WARNING);
         Compiled contract = SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS).compile(
                 "WindowVerifier.sol", WindowVerifierSolidity.generate(windowKeys), WindowVerifierSolidity.CONTRACT_NAME);
+        Topics.create(bootstrap, List.of(new NewTopic(topics.settlements(), 1, (short) 1),
+                new NewTopic(topics.receipts(), 1, (short) 1), new NewTopic(topics.statuses(), 1, (short) 1),
+                new NewTopic(topics.settleDeadLetters(), 1, (short) 1)), Duration.ofSeconds(60));
         try (Anvil anvil = Anvil.start()) {
             Credentials dev = anvil.devKey(0);
             Evm.Deployed deployed = anvil.evm().deploy(dev, contract);
             out.progress("  WindowVerifier deployed at %s (%d bytes of code, %d gas)", deployed.address(),
                     contract.runtimeBytes(), deployed.gasUsed());
-            Map<WindowId, WindowStatus> done = new ConcurrentHashMap<>();
-            Map<WindowId, Integer> sizes = new ConcurrentHashMap<>();
+            SettlementService.Config cfg = new SettlementService.Config(bootstrap, topics.windowProofs(),
+                    topics.settlements(), topics.receipts(), topics.statuses(), topics.settleDeadLetters(),
+                    topics.groupId() + "-settler", topics.transactionalIdPrefix() + "-settler",
+                    Map.of(modelId, deployed.address()), anvil.chainId());
             SubmitterOptions options = SubmitterOptions.builder(anvil.chainId(), BigInteger.valueOf(100_000_000_000L))
-                    .confirmations(1).batchSize(Math.max(1, folded.size())).interval(Duration.ofSeconds(1))
+                    .confirmations(1).batchSize(Math.max(1, foldedWindows)).interval(Duration.ofSeconds(1))
                     .poll(Duration.ofMillis(200)).build();
-            try (Submitter submitter = Submitter.open(anvil.rpcUrl(), keystore(dev, runDir.resolve("keystore")),
-                    runDir.resolve("settlement.journal"), SettledCheck.viewFunction("isSettled"), options,
-                    s -> {
-                        if (s.state() == WindowStatus.State.CONFIRMED || s.state() == WindowStatus.State.FAILED) {
-                            done.put(s.windowId(), s);
-                        }
-                    })) {
-                submitter.start();
-                for (WindowProof w : folded) {
-                    byte[] proof = bytes(w.getFoldedProof());
-                    WindowId id = WindowId.of(Receipts.windowId(w.getWindowId()));
-                    sizes.put(id, w.getInferences().size());
-                    submitter.offer(new PendingWindow(id, deployed.address(), WindowCalldata.encode(id.bytes(),
-                            WindowProofFile.decode(proof, "window " + w.getWindowId()))));
+            List<long[]> gas = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            SettlementService.Outcomes collect = new SettlementService.Outcomes() {
+                @Override
+                public void settled(Settlement s) {
+                    long used = s.getGasUsed() == null ? 0 : s.getGasUsed();
+                    gas.add(new long[] {s.getSize(), used});
+                    out.progress("  window of %3d settled in block %s: %,d gas (%,d per inference)", s.getSize(),
+                            s.getBlock(), used, used / s.getSize());
                 }
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (done.size() < folded.size() && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-            }
-            return result(anvil, sizes, done, out);
-        }
-    }
 
-    private static Result result(Anvil anvil, Map<WindowId, Integer> sizes, Map<WindowId, WindowStatus> done,
-                                 Console out) throws IOException {
-        List<long[]> gas = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (Map.Entry<WindowId, Integer> e : sizes.entrySet()) {
-            WindowStatus s = done.get(e.getKey());
-            if (s == null || s.state() != WindowStatus.State.CONFIRMED) {
-                failed.add(e.getKey() + ": " + (s == null ? "no confirmation within " + WAIT.toMinutes() + " min"
-                        : s.reason()));
-                continue;
+                @Override
+                public void failed(SettlementStatus s) {
+                    failed.add(s.getWindowId() + ": " + s.getReason());
+                }
+            };
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            try (SettlementService service = new SettlementService(cfg, anvil.evm(), collect);
+                 Submitter submitter = Submitter.open(anvil.rpcUrl(), keystore(dev, runDir.resolve("keystore")),
+                         runDir.resolve("settlement.journal"), SettledCheck.viewFunction("isSettled"), options,
+                         service.listener())) {
+                submitter.start();
+                service.run(submitter, () -> gas.size() + failed.size() < foldedWindows
+                        && System.nanoTime() < deadline, null);
             }
-            long used = anvil.web3j().ethGetTransactionReceipt(s.txHash()).send().getTransactionReceipt()
-                    .orElseThrow().getGasUsed().longValueExact();
-            gas.add(new long[] {e.getValue(), used});
-            out.progress("  window of %3d settled in block %s: %,d gas (%,d per inference)", e.getValue(),
-                    s.block(), used, used / e.getValue());
+            if (gas.size() + failed.size() < foldedWindows) {
+                failed.add((foldedWindows - gas.size() - failed.size()) + " windows: no outcome within "
+                        + WAIT.toMinutes() + " min");
+            }
+            out.progress("  statuses, settlements and %d receipts written to %s, %s, %s", gas.stream()
+                    .mapToLong(g -> g[0]).sum(), topics.statuses(), topics.settlements(), topics.receipts());
+            return new Result(gas, failed);
         }
-        return new Result(gas, failed);
     }
 
     /**

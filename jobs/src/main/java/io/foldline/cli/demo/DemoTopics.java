@@ -10,6 +10,22 @@ record DemoTopics(String run, String requests, String windowProofs, String deadL
         return new DemoTopics(run, p + "-requests", p + "-window-proofs", p + "-dead-letters");
     }
 
+    String settlements() {
+        return "demo-" + run + "-settlements";
+    }
+
+    String receipts() {
+        return "demo-" + run + "-receipts";
+    }
+
+    String statuses() {
+        return "demo-" + run + "-settlement-statuses";
+    }
+
+    String settleDeadLetters() {
+        return "demo-" + run + "-settlement-dead-letters";
+    }
+
     String groupId() {
         return "demo-" + run;
     }

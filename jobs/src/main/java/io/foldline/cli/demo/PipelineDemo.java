@@ -5,6 +5,7 @@ import io.foldline.cli.Console;
 import io.foldline.jobs.JobConfig;
 import io.foldline.jobs.Preflight;
 import io.foldline.jobs.ProvingJob;
+import io.foldline.schemas.WindowKind;
 import io.foldline.schemas.WindowProof;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,20 +87,23 @@ public final class PipelineDemo {
             }
             report.writeJson(dir.resolve("summary.json"));
             report.print(out);
-            boolean settled = !opt.settle() || settle(model, seen, dir);
+            boolean settled = !opt.settle() || settle(model, seen, broker.bootstrap(), topics, dir);
             out.println("  " + broker.stopNote());
             return report.problems().isEmpty() && settled ? 0 : 1;
         } // closing the broker stops it when this run started it (and --keep-broker was not given)
     }
 
     /** Settles the folded windows on a local anvil and prints the gas; false when one did not confirm. */
-    private boolean settle(DemoModel model, List<WindowProof> windows, Path dir) throws Exception {
+    private boolean settle(DemoModel model, List<WindowProof> windows, String bootstrap, DemoTopics topics, Path dir)
+            throws Exception {
         String missing = Tools.missing();
         if (missing != null) {
             out.println("  settlement on anvil skipped: " + missing);
             return true;
         }
-        DemoSettlement.Result r = DemoSettlement.settle(windows, model.windowKeys(), dir, out);
+        int folded = (int) windows.stream().filter(w -> w.getKind() == WindowKind.FOLDED).count();
+        DemoSettlement.Result r = DemoSettlement.settle(bootstrap, topics, model.id(), folded, model.windowKeys(), dir,
+                out);
         if (r.totalInferences() > 0) {
             out.println(String.format("  on chain (anvil): %d windows settled, %,d gas per window on average, %,d gas "
                     + "per inference", r.sizeAndGas().size(), r.totalGas() / r.sizeAndGas().size(),

@@ -7,6 +7,7 @@ import io.foldline.schemas.AvroBinary;
 import io.foldline.schemas.DeadLetter;
 import io.foldline.schemas.DeadLetterReason;
 import io.foldline.schemas.Receipt;
+import io.foldline.schemas.Settlement;
 import io.foldline.schemas.SettlementState;
 import io.foldline.schemas.SettlementStatus;
 import io.foldline.schemas.WindowProof;
@@ -68,6 +69,23 @@ public final class SettlementService implements AutoCloseable {
         }
     }
 
+    /** Told of each outcome once its transaction committed (on the service's thread). */
+    public interface Outcomes {
+        void settled(Settlement s);
+
+        void failed(SettlementStatus s);
+
+        Outcomes NONE = new Outcomes() {
+            @Override
+            public void settled(Settlement s) {
+            }
+
+            @Override
+            public void failed(SettlementStatus s) {
+            }
+        };
+    }
+
     /** One window between offer and outcome. */
     private record Open(SettleableWindow window, TopicPartition tp, long offset) {
     }
@@ -80,11 +98,14 @@ public final class SettlementService implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private Consumer<List<ProducerRecord<byte[], byte[]>>> beforeCommit = out -> { };
+    private final Outcomes outcomesListener;
     private long settled;
     private long failed;
+    private long deadLettered;
 
-    public SettlementService(Config config, io.foldline.chain.evm.Evm evm) {
+    public SettlementService(Config config, io.foldline.chain.evm.Evm evm, Outcomes outcomes) {
         this.config = config;
+        this.outcomesListener = outcomes;
         this.chain = new ChainReads(evm);
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
@@ -139,6 +160,32 @@ public final class SettlementService implements AutoCloseable {
         }
     }
 
+    /** Counts outcomes and tells the listener, once they are committed. */
+    private void told(List<ProducerRecord<byte[], byte[]>> committed) {
+        for (ProducerRecord<byte[], byte[]> r : committed) {
+            try {
+                if (r.topic().equals(config.settlements())) {
+                    settled++;
+                    outcomesListener.settled(AvroBinary.decode(r.value(), Settlement.class));
+                } else if (r.topic().equals(config.deadLetters())) {
+                    deadLettered++;
+                } else if (r.topic().equals(config.statuses())) {
+                    SettlementStatus st = AvroBinary.decode(r.value(), SettlementStatus.class);
+                    if (st.getState() == SettlementState.FAILED) {
+                        failed++;
+                        outcomesListener.failed(st);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("a record this service encoded does not decode", e);
+            }
+        }
+    }
+
+    public long deadLetteredCount() {
+        return deadLettered;
+    }
+
     public long settledCount() {
         return settled;
     }
@@ -167,7 +214,6 @@ public final class SettlementService implements AutoCloseable {
             }
             submitter.offer(w.pending());
         } catch (SettleableWindow.Refused e) {
-            failed++;
             outcomes.finished(tp, r.offset(), List.of(status(record.getWindowId(), record.getModelId(),
                     SettlementState.FAILED, e.getMessage(), null, null)));
         }
@@ -185,10 +231,7 @@ public final class SettlementService implements AutoCloseable {
         Long block = s.block() == null ? null : s.block().longValueExact();
         switch (s.state()) {
             case PENDING, SUBMITTED -> out.add(status(w.name, w.modelId, state(s.state()), s.reason(), tx, block));
-            case FAILED -> {
-                failed++;
-                finish(o, List.of(status(w.name, w.modelId, SettlementState.FAILED, s.reason(), tx, block)));
-            }
+            case FAILED -> finish(o, List.of(status(w.name, w.modelId, SettlementState.FAILED, s.reason(), tx, block)));
             case CONFIRMED -> finish(o, confirmed(w, s.reason(), tx, block));
         }
     }
@@ -197,7 +240,6 @@ public final class SettlementService implements AutoCloseable {
     private List<ProducerRecord<byte[], byte[]>> confirmed(SettleableWindow w, String reason, byte[] tx, Long block) {
         byte[] stored = chain.receiptsRoot(w.contract, w.key);
         if (!Arrays.equals(stored, w.root)) {
-            failed++;
             return List.of(status(w.name, w.modelId, SettlementState.FAILED, "the contract holds receipts root "
                     + ChainReads.hex(stored) + " for this window id, not this proof's " + ChainReads.hex(w.root)
                     + ": another proof settled under the same window id; no receipts written", tx, block));
@@ -217,7 +259,6 @@ public final class SettlementService implements AutoCloseable {
             LOG.log(Level.WARNING, "window {0}: reading its transaction back failed ({1}); receipts go out without it",
                     w.name, e.getMessage());
         }
-        settled++;
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
         out.add(status(w.name, w.modelId, SettlementState.CONFIRMED, reason, tx, block));
         out.add(new ProducerRecord<>(config.settlements(), utf8(w.name),
@@ -252,6 +293,7 @@ public final class SettlementService implements AutoCloseable {
             }
             beforeCommit.accept(out);
             producer.commitTransaction();
+            told(out);
         } catch (RuntimeException e) {
             // nothing of this transaction is visible to read_committed readers; a restart re-reads its windows
             throw new IllegalStateException("writing " + out.size() + " settlement records failed: " + e.getMessage(),
