@@ -1,6 +1,5 @@
 package io.foldline.cli;
 
-import io.foldline.aggregation.CommittedInstance;
 import io.foldline.aggregation.WindowProof;
 import io.foldline.aggregation.WindowProofFile;
 import io.foldline.chain.receipt.Receipts;
@@ -14,7 +13,6 @@ import io.foldline.chain.submit.WindowStatus;
 import io.foldline.chain.window.WindowCalldata;
 import io.foldline.circuits.json.JsonValue;
 import io.foldline.circuits.json.JsonWriter;
-import io.foldline.crypto.bn254.Fr;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,11 +198,7 @@ final class ChainSubmitCommand implements Command {
             this.name = name;
             this.id = Receipts.windowId(name);
             this.calldata = WindowCalldata.encode(id, proof);
-            List<Fr[]> signals = new ArrayList<>();
-            for (CommittedInstance c : proof.instances()) {
-                signals.add(c.x());
-            }
-            this.leaves = Receipts.leavesOfSignals(id, signals);
+            this.leaves = Receipts.leavesOf(id, proof);
             this.root = Receipts.root(leaves);
         }
 

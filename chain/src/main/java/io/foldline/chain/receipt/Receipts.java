@@ -1,5 +1,7 @@
 package io.foldline.chain.receipt;
 
+import io.foldline.aggregation.CommittedInstance;
+import io.foldline.aggregation.WindowProof;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.hash.Keccak256;
 import io.foldline.crypto.hash.MerkleTree;
@@ -85,6 +87,11 @@ public final class Receipts {
             out.add(leafOfSignals(windowId, i, instances.get(i)));
         }
         return out;
+    }
+
+    /** The leaves of a window proof's instances, in fold order: what the WindowVerifier hashes. */
+    public static List<byte[]> leavesOf(byte[] windowId, WindowProof proof) {
+        return leavesOfSignals(windowId, proof.instances().stream().map(CommittedInstance::x).toList());
     }
 
     private static void requireWord(byte[] b, String what) {

@@ -1,13 +1,11 @@
 package io.foldline.jobs.settle;
 
-import io.foldline.aggregation.CommittedInstance;
 import io.foldline.aggregation.WindowProofFile;
 import io.foldline.chain.receipt.Receipts;
 import io.foldline.chain.submit.PendingWindow;
 import io.foldline.chain.submit.WindowId;
 import io.foldline.chain.window.WindowCalldata;
 import io.foldline.circuits.FormatException;
-import io.foldline.crypto.bn254.Fr;
 import io.foldline.jobs.window.ReceiptLeaf;
 import io.foldline.schemas.ProvenInference;
 import io.foldline.schemas.Receipt;
@@ -50,11 +48,7 @@ final class SettleableWindow {
         this.key = Receipts.windowId(name);
         this.contract = contract;
         this.calldata = WindowCalldata.encode(key, proof);
-        List<Fr[]> signals = new ArrayList<>();
-        for (CommittedInstance c : proof.instances()) {
-            signals.add(c.x());
-        }
-        this.leaves = Receipts.leavesOfSignals(key, signals);
+        this.leaves = Receipts.leavesOf(key, proof);
         this.root = Receipts.root(leaves);
         this.requestIds = record.getInferences().stream().map(ProvenInference::getRequestId).toList();
     }
