@@ -7,10 +7,13 @@ import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
 import io.foldline.crypto.hash.Keccak256;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,28 +49,34 @@ public final class WindowVerifierSolidity {
         VerifyingKey vk = key.groth16();
         int tbWords = Math.max(9 + 2 * n, 17 + n);
         Map<String, String> v = new LinkedHashMap<>();
+        Layout m = new Layout(n, tbWords);
         v.put("VK_DIGEST", "0x" + HEX.formatHex(key.vkDigest()));
         v.put("N", Integer.toString(n));
         v.put("START_WORDS", Integer.toString(3 + n));
         v.put("START_BYTES", bytes(3 + n));
-        v.put("INSTANCE_WORDS", Integer.toString(2 + n));
-        v.put("INSTANCE_BYTES", bytes(2 + n));
-        v.put("BUFFER_BYTES", hex(32 * tbWords + SCRATCH_BYTES));
+        v.put("TB", hex(Layout.TB));
+        v.put("VK_AT", hex(Layout.TB + 0x20));
+        v.put("ACC_AT", hex(m.acc()));
+        List<Integer> start = new ArrayList<>();
+        for (int w = m.u(); w < m.x(n); w += 32) {
+            start.add(w);
+        }
+        v.put("START_BELOW_R", allBelowR(start));
+        v.put("RESULT_BYTES", bytes(4 + n));
+        v.put("TAG_AT", hex(m.freshX(n - 1)));
+        v.put("LEAF_AT", hex(m.x(n - 1)));
+        v.put("LEAF_INDEX_AT", hex(m.fresh()));
+        v.put("LEAF_TAG_AT", hex(m.fresh() + 0x20));
+        v.put("LEAVES_AT", hex(m.leaves()));
         v.put("TB_BYTES", bytes(tbWords));
         v.put("X_END", bytes(5 + n));
-        v.put("START_BYTES_PLUS_64", bytes(5 + n));
-        v.put("FRESH_OFFSET", bytes(5 + n));
-        v.put("TRANSCRIPT_BYTES", bytes(9 + 2 * n));
         v.put("RHO_BYTES", bytes(17 + n));
         v.put("LEAF_BYTES", bytes(n + 2));
-        v.put("TAG_OFFSET", bytes(n + 1));
-        v.put("DECODE", decodeLines(n));
-        v.put("MIDDLE_BYTES", bytes(n - 1));
+        v.put("FOLD_BODY", foldBody(m));
         v.put("NIFS_TAG", word(Keccak256.digest(FoldTranscript.DOMAIN_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("RHO_TAG", word(Keccak256.digest(RHO_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("R", "0x" + Fr.MODULUS.toString(16));
         v.put("Q", "0x" + Fq.MODULUS.toString(16));
-        v.put("FOLD_X", foldLines(n));
         v.put("MSM", msmLines(vk, n));
         v.put("ALPHA_BETA", g1At("q", 0xc0, vk.alpha1()) + "\n" + g2At("q", 0x100, vk.beta2()));
         boolean merged = vk.gamma2().equals(key.g2());
@@ -98,40 +107,115 @@ public final class WindowVerifierSolidity {
     }
 
     /**
-     * One compact scalar per public signal into the transcript's fresh x_i (format in {@link WindowCalldata}):
-     * header h = sign << 7 | len, len big-endian magnitude bytes; the value is m or r - m. The header is not
-     * validated (a length above 32 shifts the word out entirely and reads as m = 0; bit 6 is ignored): such
-     * encodings are only wasteful, because the decoded value is what is range-checked, hashed and folded.
+     * Fixed memory addresses of the fold (see {@link WindowVerifierTemplate}): the transcript buffer from 0x80
+     * ({@code tbWords} words), the precompile scratch after it, then the leaves.
      */
-    private static String decodeLines(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int j = 0; j < n; j++) {
-            b.append(line("h := byte(0, calldataload(p))")).append('\n');
-            b.append(line("len := and(h, 0x3f)")).append('\n');
-            b.append(line("m := shr(shl(3, sub(32, len)), calldataload(add(p, 1)))")).append('\n');
-            b.append(line("mstore(add(fresh, " + hex(0x40 + 32 * j) + "), add(m, mul(shr(7, h), sub($R$, add(m, m)))))"))
-                    .append('\n');
-            b.append(line("p := add(p, add(1, len))"));
-            if (j < n - 1) {
-                b.append('\n');
-            }
+    private record Layout(int n, int tbWords) {
+        static final int TB = 0x80;
+
+        int acc() {
+            return TB + 0x40;
         }
-        return b.toString();
+
+        int u() {
+            return TB + 0x80;
+        }
+
+        int x(int j) {
+            return TB + 0xa0 + 32 * j;
+        }
+
+        int fresh() {
+            return x(n);
+        }
+
+        int freshX(int j) {
+            return fresh() + 0x40 + 32 * j;
+        }
+
+        int crossTerm() {
+            return freshX(n);
+        }
+
+        int scratch() {
+            return TB + 32 * tbWords;
+        }
+
+        int leaves() {
+            return scratch() + SCRATCH_BYTES;
+        }
     }
 
-    /** x' = x + r x_i for every public signal, refusing one that is not below r. */
-    private static String foldLines(int n) {
-        StringBuilder b = new StringBuilder();
+    /**
+     * One fold, unrolled, as a Yul block over the variables ok, p (the record's calldata offset, advanced past
+     * it), kt (the calldata offset of K_T) and r: decode the record into the transcript, r = Keccak mod r,
+     * K += r (K_i + K_T), u += r, x += r x_i. A compact scalar (format in {@link WindowCalldata}) has the header
+     * h = sign << 7 | len in the first byte of w = calldataload(p) and the len magnitude bytes after it; the sign
+     * bit is w's top bit, so {@code s = sar(255, w)} is 0 or all ones and {@code xor(m, s) + (s & (r + 1))} is m
+     * or r - m (mod 2^256) without a branch or a multiplication. The header is not validated (a length above 32
+     * shifts the word out entirely and reads as m = 0; bit 6 is ignored): such encodings are only wasteful,
+     * because the decoded value is what is range-checked (all n in one expression, before the fold), hashed and
+     * folded.
+     */
+    private static String foldBody(Layout m) {
+        int n = m.n();
+        String rPlusOne = "0x" + Fr.MODULUS.add(BigInteger.ONE).toString(16);
+        int kt = m.crossTerm();
+        int sum = kt + 0x40;
+        List<String> b = new ArrayList<>();
+        b.add("calldatacopy(" + hex(m.fresh()) + ", p, 0x40)");
+        b.add("calldatacopy(" + hex(sum) + ", p, 0x40)");
+        b.add("p := add(p, 0x40)");
         for (int j = 0; j < n; j++) {
-            String acc = "add(tb, " + hex(0xa0 + 32 * j) + ")";
-            b.append(line("xi := mload(add(fresh, " + hex(0x40 + 32 * j) + "))")).append('\n');
-            b.append(line("ok := and(ok, lt(xi, $R$))")).append('\n');
-            b.append(line("mstore(" + acc + ", addmod(mload(" + acc + "), mulmod(r, xi, $R$), $R$))"));
-            if (j < n - 1) {
-                b.append('\n');
-            }
+            b.add("{");
+            b.add("    let w := calldataload(p)");
+            b.add("    let len := and(shr(248, w), 0x3f)");
+            b.add("    p := add(p, 1)");
+            b.add("    let s := sar(255, w)");
+            b.add("    mstore(" + hex(m.freshX(j)) + ", add(xor(shr(shl(3, sub(32, len)), calldataload(p)), s), and(s, "
+                    + rPlusOne + ")))");
+            b.add("    p := add(p, len)");
+            b.add("}");
         }
-        return b.toString();
+        b.add("calldatacopy(" + hex(kt) + ", kt, 0x40)");
+        b.add("r := mod(keccak256($TB$, " + bytes(9 + 2 * n) + "), $R$)");
+        b.add("// K_T + K_i (K_T ends the transcript, the copy of K_i follows it), then r (K_i + K_T), then K + that");
+        b.add("ok := and(ok, staticcall(gas(), 6, " + hex(kt) + ", 0x80, " + hex(sum) + ", 0x40))");
+        b.add("mstore(" + hex(sum + 0x40) + ", r)");
+        b.add("ok := and(ok, staticcall(gas(), 7, " + hex(sum) + ", 0x60, " + hex(sum + 0x40) + ", 0x40))");
+        b.add("mstore(" + hex(sum) + ", mload(" + hex(m.acc()) + "))");
+        b.add("mstore(" + hex(sum + 0x20) + ", mload(" + hex(m.acc() + 0x20) + "))");
+        b.add("ok := and(ok, staticcall(gas(), 6, " + hex(sum) + ", 0x80, " + hex(m.acc()) + ", 0x40))");
+        b.add("mstore(" + hex(m.u()) + ", addmod(mload(" + hex(m.u()) + "), r, $R$))");
+        List<Integer> fresh = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            fresh.add(m.freshX(j));
+        }
+        b.add("ok := and(ok, " + allBelowR(fresh) + ")");
+        for (int j = 0; j < n; j++) {
+            String acc = hex(m.x(j));
+            b.add("mstore(" + acc + ", addmod(mload(" + acc + "), mulmod(r, mload(" + hex(m.freshX(j)) + "), $R$), $R$))");
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(line("{"));
+        for (String l : b) {
+            out.append('\n').append(line("    " + l));
+        }
+        return out.append('\n').append(line("}")).toString();
+    }
+
+    /**
+     * {@code and(lt(mload(a0), r), and(lt(mload(a1), r), ...))}: whether every word at these addresses is below r,
+     * as one expression (cheaper than an {@code ok := and(ok, ...)} each) nested to the right, so that it needs
+     * two stack slots whatever the count.
+     */
+    private static String allBelowR(List<Integer> addresses) {
+        String all = null;
+        for (int i = addresses.size() - 1; i >= 0; i--) {
+            String below = "lt(mload(" + hex(addresses.get(i)) + "), $R$)";
+            all = all == null ? below : "and(" + below + ", " + all + ")";
+        }
+        return all;
     }
 
     /** vk_x: IC_0, then one ecMul and ecAdd per public input u, x[0..n), zeta, v. */

@@ -68,12 +68,19 @@
  * argument as the batch KZG check of {@code Kzg.batchVerify}, with Fiat-Shamir in place of a verifier's coins.
  *
  * <h2>Cost</h2>
- * Per inference: one ecMul (6,000 gas), two ecAdd (150 each), a Keccak over {@code 9 + 2n} words, the leaf
- * Keccak, one Merkle node, and calldata: 128 bytes of points, 33 for h_in and 2 to 4 for each small signal
- * (16 gas a non-zero byte, 4 a zero byte; since Prague, EIP-7623 makes a transaction pay at least 10 gas per
- * token, a non-zero byte being 4 tokens, which bounds a calldata-heavy window from below). Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the KZG terms), a pairing of 5
- * pairs (45,000 + 5 * 34,000), one SSTORE and the event. Measured figures are in BENCHMARKS.md.
- * With a 32-byte word for every signal a window of 256 digits_mlp inferences (n = 12) was 132 KB of calldata,
- * above the 128 KB that geth relays by default; the compact records keep it well under.
+ * Per inference: one ecMul (6,000 gas), two ecAdd (150 each), 100 for each of the three precompile calls, a
+ * Keccak over {@code 9 + 2n} words, the leaf Keccak, one Merkle node, and calldata: 128 bytes of points, 33 for
+ * h_in and 2 to 4 for each small signal (16 gas a non-zero byte, 4 a zero byte; since Prague, EIP-7623 makes a
+ * transaction pay at least 10 gas per token, a non-zero byte being 4 tokens, which bounds a calldata-heavy
+ * window from below). What else runs per inference is per-signal code: decoding a compact scalar (about 115
+ * gas: branch-free, the header's sign bit being the top bit of the loaded word) and {@code x += r x_i} with its
+ * range check (about 55); for digits_mlp (n = 12) that is 2,800 gas of execution besides the 6,700 of the
+ * precompile calls, and 3,000 of calldata. Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the
+ * KZG terms), a pairing of 5 pairs (45,000 + 5 * 34,000), two new storage slots (the root and the start
+ * instance guard, keyed by different ids, so they cannot share a slot) and the event. {@code isVerified} costs
+ * a caller the cold account access (2,600) and the cold read of the root (2,100), the dispatch and ABI
+ * decoding (about 650) and about 145 per level of path (two levels per loop iteration). Measured figures are
+ * in BENCHMARKS.md. With a 32-byte word for every signal a window of 256 digits_mlp inferences (n = 12) was
+ * 132 KB of calldata, above the 128 KB that geth relays by default; the compact records keep it well under.
  */
 package io.foldline.chain.window;

@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 
 /**
- * The generated WindowVerifier of digits_mlp on anvil: windows of 16, 64 and 256 inferences settle and
- * every receipt verifies; every tampering that the Java WindowVerifierTest rejects reverts on chain; a
+ * The generated WindowVerifier of digits_mlp on anvil: windows of 1, 2, 5, 16, 64 and 256 inferences settle
+ * and every receipt verifies; every tampering that the Java WindowVerifierTest rejects reverts on chain; a
  * settled window cannot be submitted again. Prints the gas table of BENCHMARKS.md (never asserted).
- * Slow: the window setup (about a minute) and the proofs of 336 inferences.
+ * Slow: the window setup (about a minute) and the proofs of 344 inferences.
  */
 @Tag("slow")
 class WindowVerifierContractTest {
@@ -98,10 +98,7 @@ class WindowVerifierContractTest {
                     .toList());
             byte[] root = Receipts.root(leaves);
             assertArrayEquals(root, ContractCalls.receiptsRoot(evm, address, id), "stored root of " + n);
-            for (int i = 0; i < n; i++) {
-                assertTrue(ContractCalls.isVerified(evm, address, id, leaves.get(i), i, Receipts.path(leaves, i)),
-                        "receipt " + i + " of " + n);
-            }
+            assertEveryReceiptVerifies(id, leaves);
             long asTx = ContractCalls.isVerifiedGas(evm, from.getAddress(), address, id, leaves.get(n - 1), n - 1,
                     Receipts.path(leaves, n - 1));
             long fromContract = ContractCalls.isVerifiedGasFromContract(evm, probe, address, id, leaves.get(n - 1),
@@ -117,6 +114,33 @@ class WindowVerifierContractTest {
             byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/copy/" + n);
             Evm.Sent copy = evm.send(from, address, WindowCalldata.encode(otherId, p), GAS_LIMIT);
             assertFalse(copy.status(), "the window of " + n + " settled again under another id");
+        }
+    }
+
+    /** Sizes that are not powers of two pad the tree with zero leaves; paths of 0, 1 and 3 levels (odd ones). */
+    @Test
+    void windowsOf1And2And5SettleAndEveryReceiptVerifies() {
+        for (int n : new int[] {1, 2, 5}) {
+            WindowProof p = digits.window(n);
+            byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/small/" + n);
+            Evm.Sent sent = evm.send(from, address, WindowCalldata.encode(id, p), GAS_LIMIT);
+            assertTrue(sent.status(), "window of " + n + " reverted: " + sent.revertReason());
+            List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x)
+                    .toList());
+            assertArrayEquals(Receipts.root(leaves), ContractCalls.receiptsRoot(evm, address, id), "stored root of " + n);
+            assertEveryReceiptVerifies(id, leaves);
+            if (n > 1) {
+                List<byte[]> path = Receipts.path(leaves, n - 1);
+                assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(n - 2), n - 1, path),
+                        "a neighbouring leaf at the last index of " + n);
+            }
+        }
+    }
+
+    private static void assertEveryReceiptVerifies(byte[] id, List<byte[]> leaves) {
+        for (int i = 0; i < leaves.size(); i++) {
+            assertTrue(ContractCalls.isVerified(evm, address, id, leaves.get(i), i, Receipts.path(leaves, i)),
+                    "receipt " + i + " of " + leaves.size());
         }
     }
 
