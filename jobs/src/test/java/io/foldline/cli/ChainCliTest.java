@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.foldline.aggregation.WindowProofFile;
 import io.foldline.chain.evm.Anvil;
 import io.foldline.chain.evm.Tools;
+import io.foldline.chain.receipt.Receipts;
 import io.foldline.circuits.json.JsonValue;
 import io.foldline.circuits.ptau.TestPowersOfTau;
 import io.foldline.cli.WindowCommands.DeciderSize;
 import io.foldline.circuits.snarkjs.R1csFile;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.math.BigInteger;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,7 +31,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
+import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.RemoteCall;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.Contract;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.TransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * The chain verbs as a user types them, on a real anvil: the smallest fixture model (credit_logreg) gets its
@@ -156,9 +169,77 @@ class ChainCliTest {
         assertEquals(before, nonce(), "no second transaction");
     }
 
+    /**
+     * The wrapper that 'window export web3j' writes compiles, deploys with its own static deploy, settles the
+     * window through its submitWindow and answers isSettled and isVerified from the contract.
+     */
+    @Test
+    void theWeb3jWrapperCompilesDeploysAndSettles() throws Exception {
+        Path out = dir.resolve("web3j");
+        CliRun r = ok("window", "export", "web3j", p("keys"), out.toString(), "--package", "t.gen");
+        Path source = out.resolve("java/t/gen/WindowVerifier.java");
+        assertTrue(r.out().contains(source.toString()) && r.out().contains("submitWindow"), r.out());
+        JsonValue abi = JsonValue.parse(Files.readString(out.resolve("WindowVerifier.abi")), "WindowVerifier.abi");
+        String startType = abi.elements().stream().filter(d -> d.has("name")
+                && d.get("name").asString().equals("submitWindow")).findFirst().orElseThrow()
+                .get("inputs").elements().get(3).get("type").asString();
+        assertTrue(startType.matches("uint256\\[\\d+\\]") && Files.size(out.resolve("WindowVerifier.bin")) > 1000,
+                startType);
+        int startWords = Integer.parseInt(startType.substring(8, startType.length() - 1));
+
+        try (URLClassLoader loader = GeneratedWrappers.compile(source, dir.resolve("web3j-classes"))) {
+            Class<?> w = loader.loadClass("t.gen.WindowVerifier");
+            // web3j wrappers send legacy transactions (gasPrice); anvil takes them above its base fee
+            ContractGasProvider gas = new StaticGasProvider(BigInteger.valueOf(10_000_000_000L),
+                    BigInteger.valueOf(8_000_000));
+            // signed with the chain id (EIP-155), receipts polled every 100 ms rather than web3j's 15 s
+            TransactionManager tm = new RawTransactionManager(anvil.web3j(), anvil.devKey(1), anvil.chainId(),
+                    new PollingTransactionReceiptProcessor(anvil.web3j(), 100, 600));
+            Contract v = (Contract) ((RemoteCall<?>) w.getMethod("deploy", Web3j.class, TransactionManager.class,
+                    ContractGasProvider.class).invoke(null, anvil.web3j(), tm, gas)).send();
+            assertTrue(anvil.web3j().ethGetCode(v.getContractAddress(), DefaultBlockParameterName.LATEST).send()
+                    .getCode().length() > 1000, "code at " + v.getContractAddress());
+
+            byte[] id = Receipts.windowId(WINDOW);
+            Method isSettled = w.getMethod("isSettled", byte[].class);
+            assertEquals(Boolean.FALSE, ((RemoteCall<?>) isSettled.invoke(v, (Object) id)).send());
+            String calldata = ok("window", "export", "soliditycalldata", p("w.proof"), "--window", WINDOW).out();
+            TransactionReceipt tx = (TransactionReceipt) ((RemoteCall<?>) w.getMethod("submitWindow", byte[].class,
+                    byte[].class, List.class, List.class, List.class, List.class)
+                    .invoke(v, GeneratedWrappers.submitArguments(calldata, startWords))).send();
+            assertTrue(tx.isStatusOK(), () -> "submitWindow reverted: " + tx.getRevertReason());
+            assertEquals(Boolean.TRUE, ((RemoteCall<?>) isSettled.invoke(v, (Object) id)).send());
+
+            List<byte[]> leaves = Receipts.leavesOf(id, WindowProofFile.read(dir.resolve("w.proof")));
+            Method isVerified = w.getMethod("isVerified", byte[].class, byte[].class, BigInteger.class, List.class);
+            byte[] other = leaves.get(1).clone();
+            other[31] ^= 1;
+            for (int i = 0; i < leaves.size(); i++) {
+                assertEquals(Boolean.TRUE, ((RemoteCall<?>) isVerified.invoke(v, id, leaves.get(i),
+                        BigInteger.valueOf(i), Receipts.path(leaves, i))).send(), "receipt " + i);
+            }
+            assertEquals(Boolean.FALSE, ((RemoteCall<?>) isVerified.invoke(v, id, other, BigInteger.ONE,
+                    Receipts.path(leaves, 1))).send(), "a changed leaf");
+            System.out.println("web3j wrapper: deployed at " + v.getContractAddress() + ", submitWindow gas "
+                    + tx.getGasUsed());
+        }
+    }
+
+    @Test
+    void web3jExportRefusesBadInput() {
+        CliRun pkg = run("window", "export", "web3j", p("keys"), p("web3j-bad"), "--package", "t.class");
+        assertEquals(2, pkg.code(), pkg.err());
+        assertTrue(pkg.err().contains("--package t.class"), pkg.err());
+        CliRun keys = run("window", "export", "web3j", p("no-such-keys"), p("web3j-bad"));
+        assertEquals(2, keys.code(), keys.err());
+        assertTrue(keys.err().contains("verification_key.json"), keys.err());
+        assertFalse(Files.exists(dir.resolve("web3j-bad")), "nothing written");
+    }
+
     @Test
     void everyVerbHasHelp() {
-        for (String verb : List.of("chain deploy", "chain submit", "chain status", "receipt verify")) {
+        for (String verb : List.of("chain deploy", "chain submit", "chain status", "receipt verify",
+                "window export web3j")) {
             CliRun r = run((verb + " --help").split(" "));
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("usage: foldline " + verb), r.out());
