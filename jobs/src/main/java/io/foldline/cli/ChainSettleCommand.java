@@ -4,6 +4,7 @@ import io.foldline.chain.submit.SettledCheck;
 import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.SubmitterOptions;
+import io.foldline.jobs.JobSetupException;
 import io.foldline.jobs.settle.SettlementService;
 import io.foldline.schemas.Settlement;
 import io.foldline.schemas.SettlementStatus;
@@ -122,7 +123,12 @@ final class ChainSettleCommand implements Command {
                 submitter.start();
                 out.progress("settling windows of %s for %s from %s on chain %d ...", cfg.windowProofs(),
                         contracts.keySet(), key.address(), chainOf.chainId());
-                service.run(submitter, running::get, idle);
+                try {
+                    service.run(submitter, running::get, idle);
+                } catch (JobSetupException e) {
+                    out.err().println("foldline chain settle: " + e.getMessage());
+                    return USAGE;
+                }
                 out.println("settled " + service.settledCount() + " windows, " + service.failedCount() + " failed, "
                         + service.deadLetteredCount() + " records dead-lettered");
                 return service.failedCount() == 0 ? OK : INVALID;

@@ -102,6 +102,13 @@ final class SettlementCheck {
                     name + "-receipts", name + "-statuses", name + "-settle-dead", name + "-settler", name + "-settler",
                     Map.of(sample.getModelId(), contract), anvil.chainId());
             Path journal = dir.resolve("settle.journal");
+            SettlementService.Config noReceipts = new SettlementService.Config(bootstrap, in, cfg.settlements(),
+                    name + "-nowhere", cfg.statuses(), cfg.deadLetters(), cfg.groupId(), cfg.transactionalId(),
+                    cfg.contractByModel(), cfg.chainId());
+            try (SettlementService s = new SettlementService(noReceipts, anvil.evm(), SettlementService.Outcomes.NONE)) {
+                JobSetupException e = assertThrows(JobSetupException.class, () -> s.run(null, () -> true, null));
+                assertTrue(e.getMessage().startsWith("topic " + name + "-nowhere missing on the broker"), e.getMessage());
+            }
 
             AtomicBoolean crashed = new AtomicBoolean();
             IllegalStateException crash = assertThrows(IllegalStateException.class, () -> run(anvil, key, journal, cfg,

@@ -3,6 +3,7 @@ package io.foldline.jobs.settle;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.WindowId;
 import io.foldline.chain.submit.WindowStatus;
+import io.foldline.jobs.JobSetupException;
 import io.foldline.schemas.AvroBinary;
 import io.foldline.schemas.DeadLetter;
 import io.foldline.schemas.DeadLetterReason;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -135,6 +138,7 @@ public final class SettlementService implements AutoCloseable {
      * no record has arrived for that long. The submitter must be started.
      */
     public void run(Submitter submitter, BooleanSupplier keepGoing, Duration idle) {
+        requireTopics(Duration.ofSeconds(30));
         producer.initTransactions();
         consumer.subscribe(List.of(config.windowProofs()));
         long quietSince = System.nanoTime();
@@ -157,6 +161,29 @@ public final class SettlementService implements AutoCloseable {
             if (submitter.halted() != null) {
                 throw new IllegalStateException("the submitter halted: " + submitter.halted());
             }
+        }
+    }
+
+    /** Refuses to start, naming them, when the input or an output topic is missing or no broker answers. */
+    private void requireTopics(Duration timeout) {
+        Set<String> existing;
+        try {
+            existing = consumer.listTopics(timeout).keySet();
+        } catch (KafkaException e) {
+            throw new JobSetupException("no Kafka broker answered at " + config.bootstrap() + " within "
+                    + timeout.toSeconds() + " s (" + e.getMessage() + ")", e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String t : List.of(config.windowProofs(), config.settlements(), config.receipts(), config.statuses(),
+                config.deadLetters())) {
+            if (!existing.contains(t)) {
+                missing.add(t);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new JobSetupException("topic" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " missing on the broker at " + config.bootstrap() + "; create "
+                    + (missing.size() > 1 ? "them" : "it") + " or name existing topics");
         }
     }
 
