@@ -10,6 +10,8 @@
 #   --port P        RPC port (default 18545, or FOLDLINE_ANVIL_PORT)
 #   --chain-id N    chain id (default 31337)
 #   --timeout S     seconds to wait for the RPC to answer (default 30)
+#   --block-time S  mine a block every S seconds, as a real chain does (default 1); 0 mines only when a
+#                   transaction arrives (automine), where a window waiting for 2 confirmations never gets them
 # The binary is infra/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil (bash infra/install-test-tools.sh).
 # Accounts: the ten dev accounts of the public test mnemonic; never send real funds to them.
 # State (pid, log): ${FOLDLINE_INFRA_RUN:-<repo>/.cache/infra/run}/anvil/
@@ -33,11 +35,13 @@ shift
 port="${FOLDLINE_ANVIL_PORT:-18545}"
 chain_id=31337
 timeout=30
+block_time=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) need_value "$@"; port="$2"; shift 2 ;;
     --chain-id) need_value "$@"; chain_id="$2"; shift 2 ;;
     --timeout) need_value "$@"; timeout="$2"; shift 2 ;;
+    --block-time) need_value "$@"; block_time="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "$prog: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -45,6 +49,7 @@ done
 require_number --port "$port"
 require_number --chain-id "$chain_id"
 require_number --timeout "$timeout"
+[[ "$block_time" =~ ^[0-9]+$ ]] || die "--block-time needs a number of seconds (0: automine), got '$block_time'"
 
 # The chain id anvil reports, or nothing when the RPC does not answer.
 rpc_chain_id() {
@@ -65,7 +70,10 @@ start() {
   mkdir -p "$state"
   echo "---- $(date '+%F %T') infra/anvil.sh starts anvil ----" >>"$log"
   local started=$SECONDS
-  nohup "$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id "$chain_id" --silent >>"$log" 2>&1 </dev/null &
+  local mining=()
+  [ "$block_time" -gt 0 ] && mining=(--block-time "$block_time")
+  nohup "$anvil_bin" --host 127.0.0.1 --port "$port" --chain-id "$chain_id" "${mining[@]}" --silent >>"$log" 2>&1 \
+    </dev/null &
   pid=$!
   echo "$pid" >"$pid_file"
   echo "$port" >"$port_file"
