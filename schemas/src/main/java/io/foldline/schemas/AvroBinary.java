@@ -11,6 +11,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * The wire format of every Foldline topic: a record's plain Avro binary encoding, no header, no schema
@@ -18,7 +19,23 @@ import org.apache.avro.specific.SpecificRecord;
  * {@code toByteBuffer()}, which is Avro's single-object encoding with a 10-byte prefix.
  */
 public final class AvroBinary {
+    static {
+        trustOwnRecords();
+    }
+
     private AvroBinary() {
+    }
+
+    /**
+     * Avro 1.12 refuses to instantiate a generated class outside its trusted set (the system property
+     * {@code org.apache.avro.SERIALIZABLE_PACKAGES}), which a JVM started without that flag (a CLI, a user's
+     * consumer) does not have: every decode of our records would throw SecurityException. This package's records
+     * are trusted once, beside whatever the JVM's settings trust.
+     */
+    private static void trustOwnRecords() {
+        String ours = AvroBinary.class.getPackageName();
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                c -> c.getPackageName().equals(ours)));
     }
 
     public static <T extends SpecificRecord> byte[] encode(T record) {
