@@ -5,6 +5,7 @@ import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.SubmitterOptions;
 import io.foldline.jobs.JobSetupException;
+import io.foldline.jobs.kafka.Topics;
 import io.foldline.jobs.settle.SettlementService;
 import io.foldline.schemas.Settlement;
 import io.foldline.schemas.SettlementStatus;
@@ -13,15 +14,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code chain settle}: the settlement service on a window-proofs topic ({@link SettlementService}), with one
  * deployment per model, until Ctrl-C (or, with {@code --until-idle}, until nothing has happened for a while).
  */
 final class ChainSettleCommand implements Command {
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     @Override
     public String name() {
         return "settle";
@@ -37,7 +46,7 @@ final class ChainSettleCommand implements Command {
         return "<model>=<deployment.json>... --bootstrap HOST:PORT --keystore FILE (--password-file F | --password-env V)"
                 + " [--window-proofs T] [--settlements T] [--receipts T] [--statuses T] [--dead-letters T] [--group G]"
                 + " [--journal FILE] [--confirmations N] [--max-fee-gwei X] [--interval S] [--batch K] [--rpc URL]"
-                + " [--until-idle S]";
+                + " [--until-idle S] [--create-topics]";
     }
 
     @Override
@@ -65,6 +74,8 @@ final class ChainSettleCommand implements Command {
                   --batch K               or as soon as K windows wait (default 8)
                   --rpc URL               another endpoint than the one in the deployments
                   --until-idle S          exit once nothing was read or pending for S seconds
+                  --create-topics         create the output topics the broker lacks (broker defaults for
+                                          partitions and replication); without it a missing topic is refused
                 example: foldline chain settle digits_mlp=deployment.json --bootstrap 127.0.0.1:9092
                          --keystore key.json --password-env FOLDLINE_KEY_PASSWORD""";
     }
@@ -78,8 +89,17 @@ final class ChainSettleCommand implements Command {
     }
 
     @Override
+    public Set<String> flagOptions() {
+        return Set.of("create-topics");
+    }
+
+    @Override
     public int run(Args args, Console out) throws Exception {
         args.expect(1, Integer.MAX_VALUE, usage());
+        if (System.getProperty(LOG_FORMAT) == null) {
+            // the submitter's status changes are this service's progress: one line each, not JUL's two
+            System.setProperty(LOG_FORMAT, "%1$tT %4$s %5$s%6$s%n");
+        }
         Map<String, String> contracts = new LinkedHashMap<>();
         ChainDeployment first = null;
         for (int i = 0; i < args.size(); i++) {
@@ -111,6 +131,21 @@ final class ChainSettleCommand implements Command {
         String rpc = ChainCommands.rpc(args, first);
         Path journal = Path.of(args.option("journal", "settlement.journal"));
         ChainDeployment chainOf = first;
+        if (args.flag("create-topics")) {
+            List<String> created;
+            try {
+                created = Topics.createMissing(bootstrap, Stream.of(cfg.settlements(), cfg.receipts(),
+                        cfg.statuses(), cfg.deadLetters()).map(t -> new NewTopic(t, Optional.empty(), Optional.empty()))
+                        .toList(), Duration.ofSeconds(30));
+            } catch (ExecutionException | TimeoutException e) {
+                out.err().println("foldline chain settle: cannot create the output topics at " + bootstrap + ": "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+                return USAGE;
+            }
+            if (!created.isEmpty()) {
+                out.progress("created topics %s", String.join(", ", created));
+            }
+        }
         return ChainAccess.guarded(out, "chain settle", () -> {
             SigningKey key = SigningKey.fromKeystore(ChainAccess.keystore(args), ChainAccess.password(args));
             AtomicBoolean running = new AtomicBoolean(true);
@@ -126,7 +161,8 @@ final class ChainSettleCommand implements Command {
                 try {
                     service.run(submitter, running::get, idle);
                 } catch (JobSetupException e) {
-                    out.err().println("foldline chain settle: " + e.getMessage());
+                    out.err().println("foldline chain settle: " + e.getMessage()
+                            + (e.getMessage().contains("missing on the broker") ? " (--create-topics creates them)" : ""));
                     return USAGE;
                 }
                 out.println("settled " + service.settledCount() + " windows, " + service.failedCount() + " failed, "

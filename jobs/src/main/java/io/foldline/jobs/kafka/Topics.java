@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,6 +46,20 @@ public final class Topics {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** Creates those of {@code topics} the broker does not have (as {@link #create}); returns their names. */
+    public static List<String> createMissing(String bootstrap, List<NewTopic> topics, Duration timeout)
+            throws Exception {
+        Set<String> existing;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+        if (!missing.isEmpty()) {
+            create(bootstrap, missing, timeout);
+        }
+        return missing.stream().map(NewTopic::name).toList();
     }
 
     private static String withoutLeader(Map<String, TopicDescription> topics) {
