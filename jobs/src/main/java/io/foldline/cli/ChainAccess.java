@@ -5,18 +5,14 @@ import io.foldline.chain.evm.Evm;
 import io.foldline.chain.submit.PasswordSource;
 import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.SubmitterException;
+import io.foldline.chain.window.WindowVerifierViews;
 import io.foldline.circuits.FormatException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -94,25 +90,11 @@ final class ChainAccess implements AutoCloseable {
     }
 
     boolean isSettled(String contract, byte[] windowId) {
-        byte[] out = view(contract, "isSettled", List.of(new Bytes32(windowId)));
-        return out[31] != 0;
+        return WindowVerifierViews.isSettled(evm, contract, windowId);
     }
 
     byte[] receiptsRoot(String contract, byte[] windowId) {
-        return view(contract, "receiptsRoot", List.of(new Bytes32(windowId)));
-    }
-
-    /** One 32-byte word returned by a view of the contract (a missing contract returns no bytes). */
-    @SuppressWarnings("rawtypes")
-    byte[] view(String contract, String name, List<Type> inputs) {
-        byte[] calldata = HexFormat.of().parseHex(FunctionEncoder.encode(new Function(name, inputs, List.of()))
-                .substring(2));
-        byte[] out = evm.call(contract, calldata);
-        if (out.length != 32) {
-            throw new ChainException(name + " on " + contract + ": expected one 32-byte word, got " + out.length
-                    + " bytes (is a WindowVerifier deployed there, on this chain?)");
-        }
-        return out;
+        return WindowVerifierViews.receiptsRoot(evm, contract, windowId);
     }
 
     static String hex(byte[] b) {

@@ -3,9 +3,6 @@ package io.foldline.cli;
 import io.foldline.circuits.FormatException;
 import io.foldline.circuits.json.JsonValue;
 import io.foldline.circuits.json.JsonWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,12 +37,7 @@ record ChainDeployment(String contract, long chainId, String rpc, String txHash,
 
     static ChainDeployment read(Path file) {
         String name = String.valueOf(file.getFileName());
-        JsonValue v;
-        try {
-            v = JsonValue.parse(Files.readString(file), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        JsonValue v = JsonValue.read(file);
         String contract = v.get("contract").asString();
         if (!WalletUtils.isValidAddress(contract)) {
             throw new FormatException(name + ": contract: not an address: " + contract);

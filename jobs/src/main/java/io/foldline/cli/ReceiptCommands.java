@@ -1,18 +1,13 @@
 package io.foldline.cli;
 
 import io.foldline.chain.receipt.Receipts;
+import io.foldline.chain.window.WindowVerifierViews;
 import io.foldline.circuits.FormatException;
 import io.foldline.circuits.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.web3j.abi.datatypes.DynamicArray;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.WalletUtils;
 
 /**
@@ -81,12 +76,7 @@ final class ReceiptCommands {
             args.expect(2, 3, usage());
             Path file = args.inputFile(0);
             String name = String.valueOf(file.getFileName());
-            JsonValue v;
-            try {
-                v = JsonValue.parse(Files.readString(file), name);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+            JsonValue v = JsonValue.read(file);
             List<JsonValue> all = v.get("receipts").elements();
             int index = Args.parseInt("<index>", args.get(1));
             if (index < 0 || index >= all.size()) {
@@ -127,10 +117,7 @@ final class ReceiptCommands {
         }
 
         private static boolean isVerified(ChainAccess chain, String contract, Receipt r) {
-            List<Bytes32> path = r.path().stream().map(Bytes32::new).toList();
-            byte[] word = chain.view(contract, "isVerified", List.of(new Bytes32(r.windowId()), new Bytes32(r.leaf()),
-                    new Uint256(r.index()), new DynamicArray<>(Bytes32.class, path)));
-            return word[31] != 0;
+            return WindowVerifierViews.isVerified(chain.evm(), contract, r.windowId(), r.leaf(), r.index(), r.path());
         }
     }
 }

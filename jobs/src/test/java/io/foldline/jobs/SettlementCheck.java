@@ -17,6 +17,7 @@ import io.foldline.chain.submit.SigningKey;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.SubmitterOptions;
 import io.foldline.chain.window.WindowVerifierSolidity;
+import io.foldline.chain.window.WindowVerifierViews;
 import io.foldline.jobs.kafka.Topics;
 import io.foldline.jobs.settle.SettlementService;
 import io.foldline.jobs.settle.SettlementServiceHooks;
@@ -38,7 +39,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,18 +245,7 @@ final class SettlementCheck {
 
     private static boolean isVerified(Anvil anvil, String contract, byte[] windowKey, byte[] leaf, int index,
                                       List<byte[]> path) {
-        HexFormat hex = HexFormat.of();
-        StringBuilder call = new StringBuilder(hex.formatHex(java.util.Arrays.copyOf(org.web3j.crypto.Hash.sha3(
-                "isVerified(bytes32,bytes32,uint256,bytes32[])".getBytes(StandardCharsets.US_ASCII)), 4)));
-        call.append(hex.formatHex(windowKey)).append(hex.formatHex(leaf)).append(word(index)).append(word(128))
-                .append(word(path.size()));
-        path.forEach(p -> call.append(hex.formatHex(p)));
-        byte[] out = anvil.evm().call(contract, hex.parseHex(call));
-        return out.length == 32 && out[31] == 1;
-    }
-
-    private static String word(long v) {
-        return String.format("%064x", v);
+        return WindowVerifierViews.isVerified(anvil.evm(), contract, windowKey, leaf, index, path);
     }
 
     private static SigningKey keystore(Credentials key, Path dir) throws Exception {

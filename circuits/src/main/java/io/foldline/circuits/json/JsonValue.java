@@ -1,8 +1,12 @@
 package io.foldline.circuits.json;
 
 import io.foldline.circuits.FormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -41,6 +45,15 @@ public final class JsonValue {
     /** Parses a whole document; {@code source} (a file name) prefixes every error message. */
     public static JsonValue parse(String text, String source) {
         return new JsonParser(text, source).parseDocument();
+    }
+
+    /** Reads and parses a whole file; errors name the file (its name, as {@link #parse}'s source). */
+    public static JsonValue read(Path file) {
+        try {
+            return parse(Files.readString(file), String.valueOf(file.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     public static JsonValue string(String s) {

@@ -1,8 +1,10 @@
 package io.foldline.jobs.settle;
 
+import io.foldline.chain.evm.Evm;
 import io.foldline.chain.submit.Submitter;
 import io.foldline.chain.submit.WindowId;
 import io.foldline.chain.submit.WindowStatus;
+import io.foldline.chain.window.WindowVerifierViews;
 import io.foldline.jobs.JobSetupException;
 import io.foldline.schemas.AvroBinary;
 import io.foldline.schemas.DeadLetter;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +97,7 @@ public final class SettlementService implements AutoCloseable {
     }
 
     private final Config config;
-    private final ChainReads chain;
+    private final Evm evm;
     private final ConcurrentLinkedQueue<WindowStatus> changes = new ConcurrentLinkedQueue<>();
     private final Map<WindowId, Open> open = new HashMap<>();
     private final InOrderOutcomes outcomes = new InOrderOutcomes();
@@ -106,10 +109,10 @@ public final class SettlementService implements AutoCloseable {
     private long failed;
     private long deadLettered;
 
-    public SettlementService(Config config, io.foldline.chain.evm.Evm evm, Outcomes outcomes) {
+    public SettlementService(Config config, Evm evm, Outcomes outcomes) {
         this.config = config;
         this.outcomesListener = outcomes;
-        this.chain = new ChainReads(evm);
+        this.evm = evm;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
@@ -265,23 +268,26 @@ public final class SettlementService implements AutoCloseable {
 
     /** The outcome of a CONFIRMED window: its status, settlement and receipts, if the chain holds its root. */
     private List<ProducerRecord<byte[], byte[]>> confirmed(SettleableWindow w, String reason, byte[] tx, Long block) {
-        byte[] stored = chain.receiptsRoot(w.contract, w.key);
+        byte[] stored = WindowVerifierViews.receiptsRoot(evm, w.contract, w.key);
         if (!Arrays.equals(stored, w.root)) {
             return List.of(status(w.name, w.modelId, SettlementState.FAILED, "the contract holds receipts root "
-                    + ChainReads.hex(stored) + " for this window id, not this proof's " + ChainReads.hex(w.root)
+                    + hex(stored) + " for this window id, not this proof's " + hex(w.root)
                     + ": another proof settled under the same window id; no receipts written", tx, block));
         }
         Long gas = null;
         try {
             if (tx == null) {
                 // settled before this run's journal knew it: the contract's event names the transaction
-                Optional<ChainReads.Settled> e = chain.settledEvent(w.contract, w.key);
+                Optional<WindowVerifierViews.Settled> e = WindowVerifierViews.settledEvent(evm, w.contract, w.key);
                 if (e.isPresent()) {
                     tx = e.get().txHash();
                     block = e.get().block();
                 }
             }
-            gas = tx == null ? null : chain.gasUsed(tx);
+            if (tx != null) {
+                gas = evm.web3j().ethGetTransactionReceipt(hex(tx)).send().getTransactionReceipt()
+                        .map(t -> t.getGasUsed().longValueExact()).orElse(null);
+            }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "window {0}: reading its transaction back failed ({1}); receipts go out without it",
                     w.name, e.getMessage());
@@ -348,8 +354,12 @@ public final class SettlementService implements AutoCloseable {
         return SettlementState.valueOf(s.name());
     }
 
+    private static String hex(byte[] b) {
+        return "0x" + HexFormat.of().formatHex(b);
+    }
+
     private static byte[] hexBytes(String hex) {
-        return java.util.HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
+        return HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex);
     }
 
     private static byte[] utf8(String s) {
