@@ -7,10 +7,11 @@ import io.foldline.crypto.hash.Transcript;
 /**
  * The Fiat–Shamir challenge {@code r} of one fold, from a fresh Keccak {@link Transcript} with the tag
  * {@value #DOMAIN_TAG}. The words, in order, are in the package documentation; the Solidity verifier
- * hashes the same words.
+ * hashes the same words. The fresh instance's commitment and the cross term are absorbed as their sum
+ * {@code K_i + K_T}, the only way the fold uses them (why that is enough: the package documentation).
  */
 public final class FoldTranscript {
-    public static final String DOMAIN_TAG = "foldline.nifs.v1";
+    public static final String DOMAIN_TAG = "foldline.nifs.v2";
     public static final int DIGEST_BYTES = 32;
 
     private FoldTranscript() {
@@ -42,12 +43,16 @@ public final class FoldTranscript {
         for (Fr x : acc.x()) {
             t.absorbScalar(x);
         }
-        absorbPoint(t, fresh.commitment());
+        absorbPoint(t, folded(fresh, crossTerm));
         for (Fr x : fresh.x()) {
             t.absorbScalar(x);
         }
-        absorbPoint(t, crossTerm);
         return t;
+    }
+
+    /** {@code K_i + K_T}: the point a fold multiplies by r and adds to the accumulator's commitment. */
+    public static G1Affine folded(CommittedInstance fresh, G1Affine crossTerm) {
+        return fresh.commitment().add(crossTerm);
     }
 
     private static void absorbPoint(Transcript t, G1Affine p) {

@@ -53,16 +53,27 @@
  * word: scalars canonical (below r), points as affine {@code (x, y)} over Fq canonical, the point at
  * infinity as {@code (0, 0)}. In this order:
  * <pre>
- *   keccak256("foldline.nifs.v1")                   the domain tag's hash (what new Transcript(tag) holds)
+ *   keccak256("foldline.nifs.v2")                   the domain tag's hash (what new Transcript(tag) holds)
  *   vkDigest                                        32 bytes, below
  *   U.K.x, U.K.y, U.u, U.x[0], ..., U.x[n-1]
- *   K_i.x, K_i.y, x_i[0], ..., x_i[n-1]             (u_i = 1 is implied, not absorbed)
- *   K_T.x, K_T.y
+ *   C.x, C.y                                        C = K_i + K_T, the point the fold multiplies by r
+ *   x_i[0], ..., x_i[n-1]                           (u_i = 1 is implied, not absorbed)
  *   r = uint256(keccak256(all of the above)) mod r_BN254
  * </pre>
  * n = nPublic is fixed by the circuit (the vkDigest covers it), so no lengths are absorbed. In Solidity:
- * {@code r = uint256(keccak256(abi.encodePacked(keccak256("foldline.nifs.v1"), vkDigest, Kx, Ky, u, x0, ...,
- * Kix, Kiy, xi0, ..., KTx, KTy))) % R} with every item a {@code uint256} or {@code bytes32}.
+ * {@code r = uint256(keccak256(abi.encodePacked(keccak256("foldline.nifs.v2"), vkDigest, Kx, Ky, u, x0, ...,
+ * Cx, Cy, xi0, ...))) % R} with every item a {@code uint256} or {@code bytes32}.
+ *
+ * <p>Why the sum and not {@code K_i} and {@code K_T} one by one (v1 absorbed both): the fold uses them only
+ * through {@code C} ({@code K' = K + r C}), and {@code C} is a binding commitment to the vector
+ * {@code W_i || T} (the two live in disjoint SRS ranges), fixed before r is drawn. Nova's extraction goes
+ * through unchanged: from accepting folds of the same {@code (U, C, x_i)} at two challenges {@code r1 != r2}
+ * with folded witnesses {@code (W'_k, E'_k)}, {@code C} opens to {@code ((W'_1 - W'_2) / (r1 - r2) ||
+ * (E'_1 - E'_2) / (r1 - r2))}, which names {@code W_i} and {@code T}; with a third challenge the folded
+ * relation, a polynomial of degree 2 in r, forces {@code U} to be relaxed-satisfied and
+ * {@code (A z_i) o (B z_i) = C z_i}. All the split gave a prover was a choice of how to write one {@code C}
+ * as {@code K_i + K_T}, which no step uses. On chain the sum saves 64 bytes of calldata and one ecAdd per
+ * inference (about 1,300 gas).
  *
  * <h2>vkDigest</h2>
  * {@link io.foldline.aggregation.R1csDigest}: Keccak-256 of, big-endian: the 16 ASCII bytes
@@ -84,22 +95,20 @@
  * vkDigest = 41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca
  * </pre>
  * Fold {@code U = (K = G1, u = 3, x = [5])} with {@code K_i = 2 G1, x_i = [4]} and {@code K_T = 3 G1}
- * (G1 = (1, 2); any points will do for the transcript). The 352 hashed bytes are the words
+ * (G1 = (1, 2); any points will do for the transcript), so {@code C = 5 G1}. The 288 hashed bytes are the words
  * <pre>
- * 2673c1f3dfd8fa52902018a4aff36d75c30ac4bd905ba6cb9df0cf8bbf0e4490   keccak256("foldline.nifs.v1")
+ * 5b0e7d035306d613344b4113b1556d8dacbbed7d095eb1f2b0d8cbdc4466f5b6   keccak256("foldline.nifs.v2")
  * 41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca   vkDigest
  * 0000000000000000000000000000000000000000000000000000000000000001   U.K.x
  * 0000000000000000000000000000000000000000000000000000000000000002   U.K.y
  * 0000000000000000000000000000000000000000000000000000000000000003   U.u
  * 0000000000000000000000000000000000000000000000000000000000000005   U.x[0]
- * 030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3   K_i.x   (2 G1)
- * 15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4   K_i.y
+ * 17c139df0efee0f766bc0204762b774362e4ded88953a39ce849a8a7fa163fa9   C.x   (5 G1)
+ * 01e0559bacb160664764a357af8a9fe70baa9258e0b959273ffc5718c6d4cc7c   C.y
  * 0000000000000000000000000000000000000000000000000000000000000004   x_i[0]
- * 0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0   K_T.x   (3 G1)
- * 2ab799bee0489429554fdb7c8d086475319e63b40b9c5b57cdf1ff3dd9fe2261   K_T.y
- * keccak256 = 1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233   (already below r)
- * r         = 0x1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233
- *           = 13413443932982197860030229003650882583854912301618429468366743040573535494707
+ * keccak256 = 49d02ffcebf743b67d814a39c87759852e33b742507b67eecb5a0c465aae82e5
+ * r         = 0x196be18a0ac5a38cc531048346f6012805ffcef9d6c1f75d877816b26aae82e4   (keccak256 - r_BN254)
+ *           = 11498430465048041606903200656399487929209661947391014537765204211011794404068
  * </pre>
  * and the verifier's folded instance is {@code K' = (1 + 5 r) G1, u' = 3 + r, x' = [5 + 4 r]}. For the
  * cross term of the same circuit by hand: {@code T = 2 x x_i - u y_i - y}; with {@code (u, y, x) = (3, 5, 7)}

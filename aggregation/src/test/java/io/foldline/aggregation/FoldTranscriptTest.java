@@ -29,19 +29,17 @@ class FoldTranscriptTest {
     // (BigInt curve arithmetic, keccak256 of the hand-built encodings).
     private static final String SQUARE_DIGEST = "41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca";
     private static final String[] EXAMPLE_WORDS = {
-        "2673c1f3dfd8fa52902018a4aff36d75c30ac4bd905ba6cb9df0cf8bbf0e4490", // keccak256("foldline.nifs.v1")
+        "5b0e7d035306d613344b4113b1556d8dacbbed7d095eb1f2b0d8cbdc4466f5b6", // keccak256("foldline.nifs.v2")
         SQUARE_DIGEST,
         "0000000000000000000000000000000000000000000000000000000000000001", // U.K = G1: x
         "0000000000000000000000000000000000000000000000000000000000000002", //             y
         "0000000000000000000000000000000000000000000000000000000000000003", // U.u
         "0000000000000000000000000000000000000000000000000000000000000005", // U.x[0]
-        "030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3", // K_i = 2 G1: x
-        "15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4", //               y
+        "17c139df0efee0f766bc0204762b774362e4ded88953a39ce849a8a7fa163fa9", // C = K_i + K_T = 5 G1: x
+        "01e0559bacb160664764a357af8a9fe70baa9258e0b959273ffc5718c6d4cc7c", //                       y
         "0000000000000000000000000000000000000000000000000000000000000004", // x_i[0]
-        "0769bf9ac56bea3ff40232bcb1b6bd159315d84715b8e679f2d355961915abf0", // K_T = 3 G1: x
-        "2ab799bee0489429554fdb7c8d086475319e63b40b9c5b57cdf1ff3dd9fe2261", //               y
     };
-    private static final String EXAMPLE_R = "1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233";
+    private static final String EXAMPLE_R = "196be18a0ac5a38cc531048346f6012805ffcef9d6c1f75d877816b26aae82e4";
 
     @Test
     void workedExampleOfThePackageDocumentation() {
@@ -100,6 +98,24 @@ class FoldTranscriptTest {
             assertNotEquals(base, changed.get(i), "change " + i);
         }
         assertEquals(changed.size(), changed.stream().distinct().count());
+    }
+
+    /** The fold uses K_i and K_T only through their sum, and so does the transcript (package documentation). */
+    @Test
+    void theInstanceCommitmentAndTheCrossTermCountOnlyThroughTheirSum() {
+        SplittableRandom rng = new SplittableRandom(23);
+        byte[] vk = new byte[32];
+        rng.nextBytes(vk);
+        CommittedInstance acc = new CommittedInstance(point(rng), Fr.random(rng), scalars(rng, 3));
+        CommittedInstance fresh = CommittedInstance.fresh(point(rng), scalars(rng, 3));
+        G1Affine kT = point(rng);
+        G1Affine d = point(rng);
+        CommittedInstance shifted = CommittedInstance.fresh(fresh.commitment().add(d), fresh.x());
+        G1Affine kTShifted = kT.add(d.neg());
+        assertEquals(FoldTranscript.challenge(vk, acc, fresh, kT), FoldTranscript.challenge(vk, acc, shifted, kTShifted));
+        assertEquals(Nifs.verify(vk, acc, fresh, kT).commitment(), Nifs.verify(vk, acc, shifted, kTShifted).commitment());
+        assertNotEquals(FoldTranscript.challenge(vk, acc, fresh, kT), FoldTranscript.challenge(vk, acc, shifted, kT),
+                "control: the sum moved");
     }
 
     @Test

@@ -260,7 +260,7 @@ final class WindowExportCommands {
                       TransactionManager tm = new RawTransactionManager(web3j, credentials, chainId);
                       ContractGasProvider gas = new StaticGasProvider(gasPrice, gasLimit); // covers deploy and windows
                       %2$s v = %2$s.deploy(web3j, tm, gas).send(); // or %2$s.load(address, web3j, tm, gas)
-                      v.submitWindow(windowId, instances, crossTerms, startInstance, deciderProof, kzgProof).send();
+                      v.submitWindow(windowId, instances, startInstance, deciderProof, kzgProof).send();
                       //   the arguments that 'foldline window export soliditycalldata' encodes;
                       //   windowId = keccak256(utf8(window name))
                       boolean settled = v.isSettled(windowId).send();

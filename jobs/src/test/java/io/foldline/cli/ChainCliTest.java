@@ -182,7 +182,7 @@ class ChainCliTest {
         JsonValue abi = JsonValue.parse(Files.readString(out.resolve("WindowVerifier.abi")), "WindowVerifier.abi");
         String startType = abi.elements().stream().filter(d -> d.has("name")
                 && d.get("name").asString().equals("submitWindow")).findFirst().orElseThrow()
-                .get("inputs").elements().get(3).get("type").asString();
+                .get("inputs").elements().get(2).get("type").asString();
         assertTrue(startType.matches("uint256\\[\\d+\\]") && Files.size(out.resolve("WindowVerifier.bin")) > 1000,
                 startType);
         int startWords = Integer.parseInt(startType.substring(8, startType.length() - 1));
@@ -205,7 +205,7 @@ class ChainCliTest {
             assertEquals(Boolean.FALSE, ((RemoteCall<?>) isSettled.invoke(v, (Object) id)).send());
             String calldata = ok("window", "export", "soliditycalldata", p("w.proof"), "--window", WINDOW).out();
             TransactionReceipt tx = (TransactionReceipt) ((RemoteCall<?>) w.getMethod("submitWindow", byte[].class,
-                    byte[].class, List.class, List.class, List.class, List.class)
+                    byte[].class, List.class, List.class, List.class)
                     .invoke(v, GeneratedWrappers.submitArguments(calldata, startWords))).send();
             assertTrue(tx.isStatusOK(), () -> "submitWindow reverted: " + tx.getRevertReason());
             assertEquals(Boolean.TRUE, ((RemoteCall<?>) isSettled.invoke(v, (Object) id)).send());

@@ -19,7 +19,6 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.Utils;
 import org.web3j.abi.datatypes.Array;
-import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.StaticArray;
 import org.web3j.abi.datatypes.Type;
@@ -49,20 +48,19 @@ final class GeneratedWrappers {
     }
 
     /**
-     * submitWindow(bytes32, bytes, uint256[], uint256[startWords], uint256[8], uint256[4]) from its 0x calldata,
+     * submitWindow(bytes32, bytes, uint256[startWords], uint256[8], uint256[4]) from its 0x calldata,
      * as the wrapper takes them: byte[], byte[], then lists of BigInteger.
      */
     static Object[] submitArguments(String calldataHex, int startWords) {
         String body = calldataHex.strip().substring(2 + 8); // 0x and the 4-byte selector
         List<TypeReference<?>> types = List.of(new TypeReference<Bytes32>() {
         }, new TypeReference<DynamicBytes>() {
-        }, new TypeReference<DynamicArray<Uint256>>() {
         }, new TypeReference.StaticArrayTypeReference<StaticArray<Uint256>>(startWords) {
         }, new TypeReference.StaticArrayTypeReference<StaticArray<Uint256>>(8) {
         }, new TypeReference.StaticArrayTypeReference<StaticArray<Uint256>>(4) {
         });
         List<Type> decoded = FunctionReturnDecoder.decode("0x" + body, Utils.convert(types));
-        assertEquals(6, decoded.size(), "submitWindow takes six arguments");
+        assertEquals(5, decoded.size(), "submitWindow takes five arguments");
         return decoded.stream().map(GeneratedWrappers::javaValue).toArray();
     }
 

@@ -2,6 +2,7 @@ package io.foldline.chain.window;
 
 import io.foldline.aggregation.CommittedInstance;
 import io.foldline.aggregation.DeciderProof;
+import io.foldline.aggregation.FoldTranscript;
 import io.foldline.aggregation.WindowProof;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
@@ -15,37 +16,44 @@ import java.util.function.IntFunction;
 
 /**
  * The calldata of {@code submitWindow} for one {@link WindowProof}, ABI-encoded by hand (Solidity ABI v2: the
- * static arrays inline in the head, {@code instances} and {@code crossTerms} as offsets to length-prefixed
- * tails). For n public signals and N inferences, in 32-byte words after the 4-byte selector:
+ * static arrays inline in the head, {@code instances} as an offset to a length-prefixed tail). For n public
+ * signals, in 32-byte words after the 4-byte selector:
  * <pre>
  *   0          windowId
- *   1          offset of instances   = 32 (18 + n)
- *   2          offset of crossTerms  = 32 (19 + n) + the instances' bytes rounded up to 32
- *   3 ..       startInstance[3 + n]  K0.x, K0.y, u0, x0...
- *   6 + n ..   deciderProof[8]       A, B (x.c1, x.c0, y.c1, y.c0), C
- *   14 + n ..  kzgProof[4]           zeta, v, pi
- *   18 + n     the byte length of instances, then its bytes, zero-padded to a multiple of 32
- *   then       2 N, then per fold K_T.x, K_T.y
+ *   1          offset of instances   = 32 (17 + n)
+ *   2 ..       startInstance[3 + n]  K0.x, K0.y, u0, x0...
+ *   5 + n ..   deciderProof[8]       A, B (x.c1, x.c0, y.c1, y.c0), C
+ *   13 + n ..  kzgProof[4]           zeta, v, pi
+ *   17 + n     the byte length of instances, then its bytes, zero-padded to a multiple of 32
  * </pre>
- * {@code instances} is the N records {@code K_i.x, K_i.y} (32 bytes each) followed by the n public signals as
- * compact scalars: a header byte {@code sign << 7 | len} ({@code len <= 32}), then {@code len} big-endian bytes
- * of a magnitude m; the value is m for sign 0 and {@code r - m} for sign 1. The encoder writes x below
- * {@code r / 2} as itself and the rest as {@code r - x}, with the fewest bytes, so the small and negative
- * integers that logits, classes and tags are take 2 to 4 bytes instead of a 32-byte word (16 gas a non-zero
- * calldata byte; 40 under EIP-7623's floor). The contract refuses a decoded value not below r and records that
- * do not end exactly at the end of {@code instances}; it does not validate headers (bit 6 is ignored, a len above
- * 32 reads as m = 0), which only makes some encodings wasteful: the decoded values are what it checks.
- * Everything else is the words of the window proof file (FLWP) in the same order.
+ * {@code instances} is N records, one per fold, in fold order:
+ * <pre>
+ *   C.x, C.y        32 bytes each: C = K_i + K_T, the fold's point (the transcript absorbs it, not K_i and K_T)
+ *   x_i[0]          32 bytes (h_in)
+ *   x_i[n-1]        32 bytes (the tag), when n >= 2
+ *   w, x_i[1..n-1)  when n >= 3: one byte w, then each middle signal (the outputs, the class) as a w-byte
+ *                   big-endian two's complement integer s, standing for s mod r
+ * </pre>
+ * The encoder writes each middle signal's signed representative (x for x below r / 2, else x - r) with the
+ * smallest w that holds all of them: logits, classes and small negative integers take 1 to 4 bytes instead of a
+ * 32-byte word (16 gas a non-zero calldata byte; 40 under EIP-7623's floor), and the contract decodes them with
+ * a shift each, no branch. A w below 32 cannot reach r (|s| < 2^247); with w = 32 the contract checks every
+ * middle value below r, and it always checks h_in and the tag. Other w (0, above 32) decode to 0 or r - 1: only
+ * wasteful, because the decoded values are what the contract hashes and folds. Records that do not end exactly
+ * at the end of {@code instances} are refused. Everything else is the words of the window proof file (FLWP) in
+ * the same order.
  */
 public final class WindowCalldata {
     private static final BigInteger HALF_R = Fr.MODULUS.shiftRight(1);
+    /** Widths up to 31 bytes cannot reach r; 32 bytes carries any value (checked below r by the contract). */
+    static final int MAX_WIDTH = 32;
 
     private WindowCalldata() {
     }
 
-    /** {@code submitWindow(bytes32,bytes,uint256[],uint256[3+n],uint256[8],uint256[4])}. */
+    /** {@code submitWindow(bytes32,bytes,uint256[3+n],uint256[8],uint256[4])}. */
     public static String signature(int nPublic) {
-        return "submitWindow(bytes32,bytes,uint256[],uint256[" + (3 + nPublic) + "],uint256[8],uint256[4])";
+        return "submitWindow(bytes32,bytes,uint256[" + (3 + nPublic) + "],uint256[8],uint256[4])";
     }
 
     public static byte[] selector(int nPublic) {
@@ -53,34 +61,61 @@ public final class WindowCalldata {
     }
 
     public static byte[] encode(byte[] windowId, WindowProof p) {
-        return encode(windowId, p, i -> instance(p.instances().get(i)));
+        return encode(windowId, p, i -> instance(p.instances().get(i), p.crossTerms().get(i)));
     }
 
-    /** One instance record of {@code instances}: K_i, then the compact public signals. */
-    public static byte[] instance(CommittedInstance c) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 5 * c.nPublic());
-        out.writeBytes(c.commitment().toBytesBE());
-        for (Fr x : c.x()) {
-            BigInteger v = x.toBigInteger();
-            boolean negative = v.compareTo(HALF_R) > 0;
-            scalar(out, negative ? Fr.MODULUS.subtract(v) : v, negative);
+    /** The record of one fold: C = K_i + K_T, then the public signals as above. */
+    public static byte[] instance(CommittedInstance c, G1Affine crossTerm) {
+        int n = c.nPublic();
+        BigInteger[] s = new BigInteger[n];
+        for (int j = 0; j < n; j++) {
+            BigInteger v = c.x(j).toBigInteger();
+            boolean middle = j > 0 && j < n - 1;
+            s[j] = middle && v.compareTo(HALF_R) > 0 ? v.subtract(Fr.MODULUS) : v;
+        }
+        return record(FoldTranscript.folded(c, crossTerm).toBytesBE(), s);
+    }
+
+    /**
+     * A record from the 64 bytes of its point and its signals, not checked against r (tests write bad ones): the
+     * first and last as 32-byte words (the canonical value for a well-formed record), the middle ones as signed
+     * integers in the smallest common two's complement width.
+     */
+    static byte[] record(byte[] point, BigInteger[] s) {
+        int n = s.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 64 + 4 * n);
+        out.writeBytes(point);
+        out.writeBytes(twosComplement(s[0], 32));
+        if (n >= 2) {
+            out.writeBytes(twosComplement(s[n - 1], 32));
+        }
+        if (n >= 3) {
+            int w = 1;
+            for (int j = 1; j < n - 1; j++) {
+                w = Math.max(w, s[j].toByteArray().length);
+            }
+            w = Math.min(w, MAX_WIDTH);
+            out.write(w);
+            for (int j = 1; j < n - 1; j++) {
+                out.writeBytes(twosComplement(s[j], w));
+            }
         }
         return out.toByteArray();
     }
 
-    /** A compact scalar with the given magnitude and sign, not checked against r (tests write bad ones). */
-    static void scalar(ByteArrayOutputStream out, BigInteger magnitude, boolean negative) {
-        byte[] m = magnitude.signum() == 0 ? new byte[0] : magnitude.toByteArray();
-        int skip = m.length > 0 && m[0] == 0 ? 1 : 0;
-        int len = m.length - skip;
-        if (len > 32) {
-            throw new IllegalArgumentException("a compact scalar has at most 32 bytes, got " + len);
+    /** s mod 2^(8 width), big-endian in width bytes. */
+    private static byte[] twosComplement(BigInteger s, int width) {
+        byte[] b = s.toByteArray();
+        byte[] out = new byte[width];
+        if (s.signum() < 0) {
+            Arrays.fill(out, (byte) 0xff);
         }
-        out.write((negative ? 0x80 : 0) | len);
-        out.write(m, skip, len);
+        int take = Math.min(b.length, width);
+        System.arraycopy(b, b.length - take, out, width - take, take);
+        return out;
     }
 
-    /** The calldata with instance record i given by {@code records} (tests substitute tampered records). */
+    /** The calldata with the record of fold i given by {@code records} (tests substitute tampered records). */
     static byte[] encode(byte[] windowId, WindowProof p, IntFunction<byte[]> records) {
         if (windowId == null || windowId.length != 32) {
             throw new IllegalArgumentException("windowId must be 32 bytes");
@@ -91,13 +126,12 @@ public final class WindowCalldata {
         for (int i = 0; i < size; i++) {
             instances.writeBytes(records.apply(i));
         }
-        int head = 18 + n;
+        int head = 17 + n;
         int padded = (instances.size() + 31) / 32 * 32;
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(4 + 32L * (head + 2 + 2L * size) + padded));
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(4 + 32L * (head + 1) + padded));
         out.put(selector(n));
         out.put(windowId);
         uint(out, 32L * head);
-        uint(out, 32L * (head + 1) + padded);
         g1(out, p.start().commitment());
         out.put(p.start().u().toBytesBE());
         for (Fr x : p.start().x()) {
@@ -113,10 +147,6 @@ public final class WindowCalldata {
         uint(out, instances.size());
         out.put(instances.toByteArray());
         out.put(new byte[padded - instances.size()]);
-        uint(out, 2L * size);
-        for (G1Affine t : p.crossTerms()) {
-            g1(out, t);
-        }
         return out.array();
     }
 

@@ -7,7 +7,6 @@ import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import io.foldline.crypto.bn254.G2Affine;
 import io.foldline.crypto.hash.Keccak256;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,8 +45,11 @@ public final class WindowVerifierSolidity {
 
     public static String generate(WindowVerifierKey key) {
         int n = key.nPublic();
+        if (n < 1) {
+            throw new IllegalArgumentException("a window verifier needs at least one public signal, the key has " + n);
+        }
         VerifyingKey vk = key.groth16();
-        int tbWords = Math.max(9 + 2 * n, 17 + n);
+        int tbWords = Math.max(7 + 2 * n, 17 + n);
         Map<String, String> v = new LinkedHashMap<>();
         Layout m = new Layout(n, tbWords);
         v.put("VK_DIGEST", "0x" + HEX.formatHex(key.vkDigest()));
@@ -133,10 +135,6 @@ public final class WindowVerifierSolidity {
             return fresh() + 0x40 + 32 * j;
         }
 
-        int crossTerm() {
-            return freshX(n);
-        }
-
         int scratch() {
             return TB + 32 * tbWords;
         }
@@ -148,50 +146,54 @@ public final class WindowVerifierSolidity {
 
     /**
      * One fold, unrolled, as a Yul block over the variables ok, p (the record's calldata offset, advanced past
-     * it), kt (the calldata offset of K_T) and r: decode the record into the transcript, r = Keccak mod r,
-     * K += r (K_i + K_T), u += r, x += r x_i. A compact scalar (format in {@link WindowCalldata}) has the header
-     * h = sign << 7 | len in the first byte of w = calldataload(p) and the len magnitude bytes after it; the sign
-     * bit is w's top bit, so {@code s = sar(255, w)} is 0 or all ones and {@code xor(m, s) + (s & (r + 1))} is m
-     * or r - m (mod 2^256) without a branch or a multiplication. The header is not validated (a length above 32
-     * shifts the word out entirely and reads as m = 0; bit 6 is ignored): such encodings are only wasteful,
-     * because the decoded value is what is range-checked (all n in one expression, before the fold), hashed and
-     * folded.
+     * it) and r: copy the record's C and signals into the transcript (format in {@link WindowCalldata}),
+     * r = Keccak mod r, K += r C, u += r, x += r x_i. A middle signal of width w is {@code sar(256 - 8 w, word)},
+     * sign-extended, and {@code s + (r & sar(255, s))} maps a negative s to r + s (mod 2^256) without a branch; a w
+     * above 32 or of 0 makes the shift 256 or more, which reads as 0 or -1. h_in and the tag are range-checked
+     * always, the middle signals only when w is 32 (narrower ones cannot reach r), all in one expression.
      */
     private static String foldBody(Layout m) {
         int n = m.n();
-        String rPlusOne = "0x" + Fr.MODULUS.add(BigInteger.ONE).toString(16);
-        int kt = m.crossTerm();
-        int sum = kt + 0x40;
+        int fresh = m.fresh();
+        int s = m.scratch();
         List<String> b = new ArrayList<>();
-        b.add("calldatacopy(" + hex(m.fresh()) + ", p, 0x40)");
-        b.add("calldatacopy(" + hex(sum) + ", p, 0x40)");
-        b.add("p := add(p, 0x40)");
-        for (int j = 0; j < n; j++) {
-            b.add("{");
-            b.add("    let w := calldataload(p)");
-            b.add("    let len := and(shr(248, w), 0x3f)");
-            b.add("    p := add(p, 1)");
-            b.add("    let s := sar(255, w)");
-            b.add("    mstore(" + hex(m.freshX(j)) + ", add(xor(shr(shl(3, sub(32, len)), calldataload(p)), s), and(s, "
-                    + rPlusOne + ")))");
-            b.add("    p := add(p, len)");
-            b.add("}");
+        // C and h_in (and the tag right after when n = 2: it is x_i[n-1] = x_i[1]) in one copy; C once more as
+        // the ecMul's input
+        b.add("calldatacopy(" + hex(fresh) + ", p, " + (n == 2 ? "0x80" : "0x60") + ")");
+        b.add("calldatacopy(" + hex(s) + ", p, 0x40)");
+        if (n >= 3) {
+            b.add("mstore(" + hex(m.freshX(n - 1)) + ", calldataload(add(p, 0x60)))");
+            b.add("let w := shr(248, calldataload(add(p, 0x80)))");
+            b.add("let sh := sub(256, shl(3, w))");
+            b.add("p := add(p, 0x81)");
+            for (int j = 1; j < n - 1; j++) {
+                b.add("{");
+                b.add("    let v := sar(sh, calldataload(p))");
+                b.add("    mstore(" + hex(m.freshX(j)) + ", add(v, and(sar(255, v), $R$)))");
+                b.add("    p := add(p, w)");
+                b.add("}");
+            }
+            List<Integer> middle = new ArrayList<>();
+            for (int j = 1; j < n - 1; j++) {
+                middle.add(m.freshX(j));
+            }
+            b.add("if eq(w, 32) { ok := and(ok, " + allBelowR(middle) + ") }");
+        } else {
+            b.add("p := add(p, " + (n == 2 ? "0x80" : "0x60") + ")");
         }
-        b.add("calldatacopy(" + hex(kt) + ", kt, 0x40)");
-        b.add("r := mod(keccak256($TB$, " + bytes(9 + 2 * n) + "), $R$)");
-        b.add("// K_T + K_i (K_T ends the transcript, the copy of K_i follows it), then r (K_i + K_T), then K + that");
-        b.add("ok := and(ok, staticcall(gas(), 6, " + hex(kt) + ", 0x80, " + hex(sum) + ", 0x40))");
-        b.add("mstore(" + hex(sum + 0x40) + ", r)");
-        b.add("ok := and(ok, staticcall(gas(), 7, " + hex(sum) + ", 0x60, " + hex(sum + 0x40) + ", 0x40))");
-        b.add("mstore(" + hex(sum) + ", mload(" + hex(m.acc()) + "))");
-        b.add("mstore(" + hex(sum + 0x20) + ", mload(" + hex(m.acc() + 0x20) + "))");
-        b.add("ok := and(ok, staticcall(gas(), 6, " + hex(sum) + ", 0x80, " + hex(m.acc()) + ", 0x40))");
+        List<Integer> raw = new ArrayList<>(List.of(m.freshX(0)));
+        if (n >= 2) {
+            raw.add(m.freshX(n - 1));
+        }
+        b.add("ok := and(ok, " + allBelowR(raw) + ")");
+        b.add("r := mod(keccak256($TB$, " + bytes(7 + 2 * n) + "), $R$)");
+        b.add("// r C over the transcript's first two words, then K + r C into K, then the two words back");
+        b.add("mstore(" + hex(s + 0x40) + ", r)");
+        b.add("ok := and(ok, staticcall(gas(), 7, " + hex(s) + ", 0x60, $TB$, 0x40))");
+        b.add("ok := and(ok, staticcall(gas(), 6, $TB$, 0x80, " + hex(m.acc()) + ", 0x40))");
+        b.add("mstore($TB$, $NIFS_TAG$)");
+        b.add("mstore($VK_AT$, $VK_DIGEST$)");
         b.add("mstore(" + hex(m.u()) + ", addmod(mload(" + hex(m.u()) + "), r, $R$))");
-        List<Integer> fresh = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            fresh.add(m.freshX(j));
-        }
-        b.add("ok := and(ok, " + allBelowR(fresh) + ")");
         for (int j = 0; j < n; j++) {
             String acc = hex(m.x(j));
             b.add("mstore(" + acc + ", addmod(mload(" + acc + "), mulmod(r, mload(" + hex(m.freshX(j)) + "), $R$), $R$))");

@@ -6,14 +6,15 @@ package io.foldline.chain.window;
  * of one submission has fixed addresses, so that every transcript, scratch and leaf address is a PUSH constant
  * rather than an offset from a pointer kept on the stack; in 32-byte words from 0x80 ({@code n} public signals):
  * <pre>
- *   tb[0..TB)       transcript: tag hash, vkDigest, acc (K.x, K.y, u, x[n]), fresh (K_i, x_i[n]), K_T;
- *                   a fold's ecAdd input is K_T and a copy of K_i right after it. Later rho's input: RHO_TAG,
- *                   vkDigest, acc, zeta, v, A, B, C, pi. TB = max(9+2n, 17+n)
- *   tb[TB..TB+48)   precompile scratch (the fold's copy of K_i and its ecMul; the decider's vk_x and P
- *                   accumulators and the pairing input of up to 6 pairs)
+ *   tb[0..TB)       transcript: tag hash, vkDigest, acc (K.x, K.y, u, x[n]), fresh (C, x_i[n]) with
+ *                   C = K_i + K_T. A fold's ecMul writes r C over the first two words, so that its ecAdd input
+ *                   r C, K is contiguous, and puts them back. Later rho's input: RHO_TAG, vkDigest, acc, zeta,
+ *                   v, A, B, C, pi. TB = max(7+2n, 17+n)
+ *   tb[TB..TB+48)   precompile scratch (the fold's ecMul input C, r; the decider's vk_x and P accumulators and
+ *                   the pairing input of up to 6 pairs)
  *   then            the leaves, padded with zero leaves to a power of two, halved in place into the root
  * </pre>
- * Leaf i is hashed in place from the transcript: the three words before x_i[0] (acc x[n-1] and K_i) briefly
+ * Leaf i is hashed in place from the transcript: the three words before x_i[0] (acc x[n-1] and C) briefly
  * hold windowId, i and the tag. submitWindow allocates nothing before the fold (its arguments are calldata) and
  * moves the free memory pointer past these buffers first; foldStep returns straight from the transcript buffer.
  */
@@ -36,11 +37,11 @@ final class WindowVerifierTemplate {
             /// inputs (u, x, zeta, v) and the KZG opening of the folded commitment at zeta to v in one pairing
             /// check, and stores the Keccak Merkle root of the window's receipt leaves.
             /// @dev Calldata (n = $N$, N inferences; words are uint256, G2 as x.c1, x.c0, y.c1, y.c0):
-            ///   instances    bytes, N records: K_i.x, K_i.y (32 bytes each), then x_i[0..n) (h_in, outputs...,
-            ///                [class], tag) as compact scalars: a header byte sign << 7 | len (len <= 32), then len
-            ///                big-endian bytes of m; the value is m (sign 0) or r - m (sign 1) and must be below r
-            ///                (bit 6 of the header is ignored, a len above 32 reads as m = 0)
-            ///   crossTerms   N * 2 words: K_T of fold i
+            ///   instances    bytes, N records, one per fold: C.x, C.y (C = K_i + K_T), x_i[0] (h_in), x_i[n-1]
+            ///                (the tag), each 32 bytes and below r; then, for n >= 3, a byte w and the middle signals
+            ///                x_i[1..n-1) (outputs, [class]) as w-byte big-endian two's complement integers s, each
+            ///                standing for s mod r (below 32 bytes they cannot reach r; with w = 32 each must be
+            ///                below r; any other w decodes to 0 or r - 1)
             ///   startInstance  K0.x, K0.y, u0, x0[0..n)
             ///   deciderProof   A.x, A.y, B (4 words), C.x, C.y
             ///   kzgProof       zeta, v, pi.x, pi.y
@@ -67,7 +68,7 @@ final class WindowVerifierTemplate {
                 error FoldRejected();
                 error ProofRejected();
 
-                function submitWindow(bytes32 windowId, bytes calldata instances, uint256[] calldata crossTerms,
+                function submitWindow(bytes32 windowId, bytes calldata instances,
                         uint256[$START_WORDS$] calldata startInstance, uint256[8] calldata deciderProof,
                         uint256[4] calldata kzgProof) external {
                     if (receiptsRoot[windowId] != 0) revert WindowAlreadySettled(windowId);
@@ -78,9 +79,8 @@ final class WindowVerifierTemplate {
                     }
                     if (startUsed[startKey]) revert StartAlreadySettled(startKey);
                     startUsed[startKey] = true;
-                    uint256 size = crossTerms.length >> 1;
-                    if (size == 0 || crossTerms.length != size << 1) revert MalformedWindow();
-                    (bool ok, bytes32 root) = _foldWindow(windowId, instances, crossTerms, startInstance, size);
+                    if (instances.length == 0) revert MalformedWindow();
+                    (bool ok, bytes32 root, uint256 size) = _foldWindow(windowId, instances, startInstance);
                     if (!ok) revert FoldRejected();
                     if (!_decide(deciderProof, kzgProof)) revert ProofRejected();
                     receiptsRoot[windowId] = root;
@@ -128,9 +128,9 @@ final class WindowVerifierTemplate {
                 }
 
                 /// One fold exactly as submitWindow replays it: the challenge r and the folded (K, u, x) of the
-                /// accumulator acc = (K.x, K.y, u, x...) with one compact instance record and its K_T.
-                function foldStep(uint256[$START_WORDS$] calldata acc, bytes calldata fresh,
-                        uint256[2] calldata crossTerm) external view returns (uint256 r, uint256[$START_WORDS$] memory) {
+                /// accumulator acc = (K.x, K.y, u, x...) with one instance record.
+                function foldStep(uint256[$START_WORDS$] calldata acc, bytes calldata fresh)
+                        external view returns (uint256 r, uint256[$START_WORDS$] memory) {
                     // Not memory-safe: the fold's buffers have fixed addresses from 0x80 (over the unused, compiler-
                     // allocated return array), and the result (r, K, u, x) returns straight from the transcript.
                     assembly {
@@ -139,7 +139,6 @@ final class WindowVerifierTemplate {
                         calldatacopy($ACC_AT$, acc, $START_BYTES$)
                         let ok := 1
                         let p := fresh.offset
-                        let kt := crossTerm
             $FOLD_BODY$
                         if and(ok, eq(p, add(fresh.offset, fresh.length))) {
                             mstore($VK_AT$, r)
@@ -149,16 +148,14 @@ final class WindowVerifierTemplate {
                     revert FoldRejected();
                 }
 
-                /// Replays the N folds into the transcript buffer and returns the receipts root. Not memory-safe in
-                /// the compiler's sense: the buffers have fixed addresses from 0x80, so that every transcript,
-                /// scratch and leaf address is a constant; submitWindow allocates nothing before (its arguments are
-                /// all calldata), and the free memory pointer is moved past the buffers first.
-                function _foldWindow(bytes32 windowId, bytes calldata instances, uint256[] calldata crossTerms,
-                        uint256[$START_WORDS$] calldata start, uint256 size) private view returns (bool ok, bytes32 root) {
+                /// Replays the folds of the records in instances, in order, and returns the receipts root and the
+                /// number of folds. Not memory-safe in the compiler's sense: the buffers have fixed addresses from
+                /// 0x80, so that every transcript, scratch and leaf address is a constant; submitWindow allocates
+                /// nothing before (its arguments are all calldata), and the free memory pointer is moved past the
+                /// leaves once they are known.
+                function _foldWindow(bytes32 windowId, bytes calldata instances, uint256[$START_WORDS$] calldata start)
+                        private view returns (bool ok, bytes32 root, uint256 size) {
                     assembly {
-                        let width := 1
-                        for { } lt(width, size) { width := shl(1, width) } { }
-                        mstore(0x40, add($LEAVES_AT$, shl(5, width)))
                         mstore($TB$, $NIFS_TAG$)
                         mstore($VK_AT$, $VK_DIGEST$)
                         calldatacopy($ACC_AT$, start, $START_BYTES$)
@@ -167,31 +164,33 @@ final class WindowVerifierTemplate {
                         // windowId waits in scratch word 0: cheaper to load in the loop than to reach on the stack
                         mstore(0x00, windowId)
                         let p := instances.offset
-                        let kt := crossTerms.offset
+                        let end := add(p, instances.length)
                         let leaf := $LEAVES_AT$
                         let r
-                        for { let i := 0 } lt(i, size) { i := add(i, 1) } {
+                        for { } lt(p, end) { size := add(size, 1) } {
             $FOLD_BODY$
-                            kt := add(kt, 0x40)
                             // leaf i = keccak256(windowId, i, tag, h_in, outputs...), hashed in place: the three
-                            // words before x_i[0] (acc x[n-1], then K_i, already added) lend their places to
-                            // windowId, i and the tag, and acc x[n-1] is put back
+                            // words before x_i[0] (acc x[n-1], then C, already used) lend their places to windowId,
+                            // i and the tag, and acc x[n-1] is put back
                             let keep := mload($LEAF_AT$)
                             mstore($LEAF_AT$, mload(0x00))
-                            mstore($LEAF_INDEX_AT$, i)
+                            mstore($LEAF_INDEX_AT$, size)
                             mstore($LEAF_TAG_AT$, mload($TAG_AT$))
                             mstore(leaf, keccak256($LEAF_AT$, $LEAF_BYTES$))
                             mstore($LEAF_AT$, keep)
                             leaf := add(leaf, 0x20)
                         }
                         // every byte of instances is read, none beyond
-                        ok := and(ok, eq(p, add(instances.offset, instances.length)))
+                        ok := and(ok, eq(p, end))
+                        let width := 1
+                        for { } lt(width, size) { width := shl(1, width) } { }
+                        mstore(0x40, add($LEAVES_AT$, shl(5, width)))
                         // Merkle root: pad the level to a power of two with zero leaves, then halve it in place
                         for { } lt(leaf, add($LEAVES_AT$, shl(5, width))) { leaf := add(leaf, 0x20) } { mstore(leaf, 0) }
                         for { } gt(width, 2) { width := shr(1, width) } {
-                            let end := add($LEAVES_AT$, shl(5, width))
                             let to := $LEAVES_AT$
-                            for { let from := $LEAVES_AT$ } lt(from, end) { from := add(from, 0x80) } {
+                            let last := add($LEAVES_AT$, shl(5, width))
+                            for { let from := $LEAVES_AT$ } lt(from, last) { from := add(from, 0x80) } {
                                 mstore(to, keccak256(from, 0x40))
                                 mstore(add(to, 0x20), keccak256(add(from, 0x40), 0x40))
                                 to := add(to, 0x40)

@@ -7,39 +7,36 @@
  *
  * <h2>Contract</h2>
  * <pre>
- *   submitWindow(bytes32 windowId, bytes instances, uint256[] crossTerms, uint256[3+n] startInstance,
- *                uint256[8] deciderProof, uint256[4] kzgProof)
+ *   submitWindow(bytes32 windowId, bytes instances, uint256[3+n] startInstance, uint256[8] deciderProof,
+ *                uint256[4] kzgProof)
  *   isVerified(bytes32 windowId, bytes32 leaf, uint256 index, bytes32[] path) view returns (bool)
  *   receiptsRoot(bytes32 windowId) view returns (bytes32)         zero until the window settles
- *   foldStep(uint256[3+n] acc, bytes fresh, uint256[2] crossTerm) view returns (uint256 r, uint256[3+n])
+ *   foldStep(uint256[3+n] acc, bytes fresh) view returns (uint256 r, uint256[3+n])
  *   event WindowSettled(bytes32 indexed windowId, bytes32 receiptsRoot, uint256 size)
  * </pre>
  * The arrays are flat 32-byte words in the order of the window proof file (FLWP, {@code io.foldline.aggregation}'s
- * package documentation), n the model's public signal count, N the window's length, except that
- * {@code instances} packs its N records {@code K_i.x, K_i.y, x_i[0..n)} with each public signal as a compact
- * scalar (a header byte {@code sign << 7 | len}, then {@code len} bytes; the value is m or {@code r - m}):
- * logits, classes and tags are small or small negative integers, and a 32-byte word for each would be most of
- * the calldata; {@code crossTerms} N records of
- * {@code K_T.x, K_T.y}; {@code startInstance = K0.x, K0.y, u0, x0[0..n)}; {@code deciderProof = A, B, C} with B
- * as {@code x.c1, x.c0, y.c1, y.c0}; {@code kzgProof = zeta, v, pi.x, pi.y}. The ABI encoding, word by word, is
- * in {@link io.foldline.chain.window.WindowCalldata}.
+ * package documentation), n the model's public signal count, N the window's length, except {@code instances}:
+ * one record per fold holding {@code C = K_i + K_T} (the point the fold uses, and what the fold transcript v2
+ * absorbs), h_in and the tag as 32-byte words, and the outputs (and class) in the narrowest common two's
+ * complement width, a byte or two for logits and classes, where a 32-byte word each would be most of the calldata
+ * (format in {@link io.foldline.chain.window.WindowCalldata}); {@code startInstance = K0.x, K0.y, u0, x0[0..n)};
+ * {@code deciderProof = A, B, C} with B as {@code x.c1, x.c0, y.c1, y.c0}; {@code kzgProof = zeta, v, pi.x, pi.y}.
  *
  * <p>{@code submitWindow} reverts with {@code WindowAlreadySettled} for a settled id, {@code MalformedWindow}
- * for N = 0 or an odd {@code crossTerms} length, {@code FoldRejected} for a point off the curve, a scalar
- * (public signal, u0, x0) not below r or records that do not end exactly at the end of {@code instances},
- * and {@code ProofRejected} when the decider check fails. Otherwise, in
- * one pass over the instances, it
+ * for empty {@code instances}, {@code FoldRejected} for a point off the curve, a scalar (h_in, tag, a 32-byte
+ * output, u0, x0) not below r or records that do not end exactly at the end of {@code instances}, and
+ * {@code ProofRejected} when the decider check fails. Otherwise, in one pass over the records, it
  * <ol>
  *   <li>replays fold i exactly as {@link io.foldline.aggregation.Nifs#verify}: the challenge
- *       {@code r = keccak256(keccak256("foldline.nifs.v1"), vkDigest, K, u, x..., K_i, x_i..., K_T) mod r_BN254}
- *       over the byte-by-byte transcript of the aggregation package, then {@code K += r (K_i + K_T)} (two
- *       ecAdd, one ecMul), {@code u += r}, {@code x += r x_i};</li>
+ *       {@code r = keccak256(keccak256("foldline.nifs.v2"), vkDigest, K, u, x..., C, x_i...) mod r_BN254}
+ *       over the byte-by-byte transcript of the aggregation package, then {@code K += r C} (one ecMul, one
+ *       ecAdd), {@code u += r}, {@code x += r x_i};</li>
  *   <li>hashes receipt leaf i from the instance's public signals ({@code io.foldline.chain.receipt}):
  *       {@code keccak256(windowId, i, x_i[n-1], x_i[0], ..., x_i[n-2])}, the tag moved to the front;</li>
  * </ol>
  * then checks the decider (below), stores the Keccak Merkle root of the leaves under {@code windowId} and
  * emits {@code WindowSettled}. {@code isVerified} reads the root and hashes the path: one cold SLOAD and one
- * 64-byte Keccak per level. {@code foldStep} runs the same fold code on one instance, for checking the Solidity
+ * 64-byte Keccak per level. {@code foldStep} runs the same fold code on one record, for checking the Solidity
  * transcript against the Java one.
  *
  * <p>The window id is not absorbed by the fold transcript; instead each start instance settles once
@@ -68,19 +65,15 @@
  * argument as the batch KZG check of {@code Kzg.batchVerify}, with Fiat-Shamir in place of a verifier's coins.
  *
  * <h2>Cost</h2>
- * Per inference: one ecMul (6,000 gas), two ecAdd (150 each), 100 for each of the three precompile calls, a
- * Keccak over {@code 9 + 2n} words, the leaf Keccak, one Merkle node, and calldata: 128 bytes of points, 33 for
- * h_in and 2 to 4 for each small signal (16 gas a non-zero byte, 4 a zero byte; since Prague, EIP-7623 makes a
- * transaction pay at least 10 gas per token, a non-zero byte being 4 tokens, which bounds a calldata-heavy
- * window from below). What else runs per inference is per-signal code: decoding a compact scalar (about 115
- * gas: branch-free, the header's sign bit being the top bit of the loaded word) and {@code x += r x_i} with its
- * range check (about 55); for digits_mlp (n = 12) that is 2,800 gas of execution besides the 6,700 of the
- * precompile calls, and 3,000 of calldata. Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the
- * KZG terms), a pairing of 5 pairs (45,000 + 5 * 34,000), two new storage slots (the root and the start
- * instance guard, keyed by different ids, so they cannot share a slot) and the event. {@code isVerified} costs
- * a caller the cold account access (2,600) and the cold read of the root (2,100), the dispatch and ABI
- * decoding (about 650) and about 145 per level of path (two levels per loop iteration). Measured figures are
- * in BENCHMARKS.md. With a 32-byte word for every signal a window of 256 digits_mlp inferences (n = 12) was
- * 132 KB of calldata, above the 128 KB that geth relays by default; the compact records keep it well under.
+ * Per inference: one ecMul (6,000 gas) and one ecAdd (150), 100 for each of the two precompile calls, a Keccak
+ * over {@code 7 + 2n} words, the leaf Keccak, one Merkle node, and calldata: 64 bytes of C, 32 each for h_in and
+ * the tag, one width byte and w per output (16 gas a non-zero byte, 4 a zero byte; since Prague, EIP-7623 makes a
+ * transaction pay at least 10 gas per token, a non-zero byte being 4 tokens, which bounds a calldata-heavy window
+ * from below). Per output the contract runs a shift-and-add decode and {@code x += r x_i} (about 90 gas together).
+ * Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the KZG terms), a pairing of 5 pairs
+ * (45,000 + 5 * 34,000), two new storage slots (the root and the start instance guard, keyed by different ids,
+ * so they cannot share a slot) and the event. {@code isVerified} costs a caller the cold account access (2,600)
+ * and the cold read of the root (2,100), the dispatch and ABI decoding (about 650) and about 145 per level of path
+ * (two levels per loop iteration). Measured figures are in BENCHMARKS.md.
  */
 package io.foldline.chain.window;

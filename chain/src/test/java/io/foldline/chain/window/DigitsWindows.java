@@ -16,8 +16,11 @@ import io.foldline.circuits.quant.Quantizer;
 import io.foldline.circuits.quant.QuantizerOptions;
 import io.foldline.circuits.r1cs.Witness;
 import io.foldline.crypto.bn254.Fr;
+import io.foldline.crypto.hash.Keccak256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +32,8 @@ import java.util.SplittableRandom;
 /**
  * digits_mlp (a fixture model of the circuits module) as the window tests see it: its window keys on an
  * insecure test ptau, written to a folder (the verifier reads only verification_key.json and window_vk.bin),
- * and window proofs over its test rows (salt row + 1, tag 1000 + row). Keys and proofs are made once per test
+ * and window proofs over its test rows (salt row + 1; the tag of request id "digits_mlp-test-" + row, a full
+ * 32-byte word as the job's request tags are: Keccak-256 of the id mod r). Keys and proofs are made once per test
  * JVM; times are printed. With {@code -Dfoldline.windowCache=<dir>} they are also kept in that folder and
  * reused by later runs (for iterating on the contract; delete the folder when the aggregation code changes).
  */
@@ -109,7 +113,8 @@ final class DigitsWindows {
 
     private Witness witness(int row) {
         long[] xq = compiled.model().quantizeInput(test.inputs().get(row), MODEL + ".test.json row " + row);
-        return ModelWitness.compute(compiled, xq, Fr.of(row + 1), Fr.of(1000 + row)).witness();
+        Fr tag = Fr.reduce(new BigInteger(1, Keccak256.digest((MODEL + "-test-" + row).getBytes(StandardCharsets.UTF_8))));
+        return ModelWitness.compute(compiled, xq, Fr.of(row + 1), tag).witness();
     }
 
     private static void deleteTree(Path dir) {

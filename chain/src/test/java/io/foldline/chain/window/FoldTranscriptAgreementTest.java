@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract's fold (its {@code foldStep}, the code {@code submitWindow} runs per inference) against the Java
  * transcript and {@link Nifs#verify}: the package documentation's worked example for a one-signal circuit,
- * and random folds for a twelve-signal one. The Groth16 and KZG constants of these contracts are arbitrary
+ * random folds for a twelve-signal one (full-width signals, and each raw or 32-byte one at r refused) and narrow
+ * signals of a five-signal one. The Groth16 and KZG constants of these contracts are arbitrary
  * points: only the fold is exercised.
  */
 @Tag("interop")
@@ -42,7 +43,7 @@ class FoldTranscriptAgreementTest {
     private static final byte[] EXAMPLE_DIGEST =
             HEX.parseHex("41c695c86e3f908525f88187625c1f469f5494ea543deb47e7d1ab9cd31550ca");
     private static final BigInteger EXAMPLE_R =
-            new BigInteger("1da7bd7f61954dbef42ebc1336fa425d9271bfa92c12262eefef243769c12233", 16);
+            new BigInteger("196be18a0ac5a38cc531048346f6012805ffcef9d6c1f75d877816b26aae82e4", 16);
 
     @Test
     void workedExampleOfTheFoldTranscript() {
@@ -81,15 +82,45 @@ class FoldTranscriptAgreementTest {
                 assertEquals(folded.u(), Fr.of(out[3]), "u' of fold " + k);
                 assertEquals(List.of(folded.x()), scalars(out, 4, 16), "x' of fold " + k);
             }
-            // a public signal at or above r is refused, not reduced
+            // a public signal at or above r is refused, not reduced: h_in, the tag, a 32-byte middle signal
             CommittedInstance acc = new CommittedInstance(randomPoint(rng), Fr.ONE, randomScalars(rng, 12));
             CommittedInstance fresh = CommittedInstance.fresh(randomPoint(rng), randomScalars(rng, 12));
-            ByteArrayOutputStream bad = new ByteArrayOutputStream();
-            bad.writeBytes(WindowCalldata.instance(CommittedInstance.fresh(fresh.commitment(),
-                    Arrays.copyOf(fresh.x(), 11))));
-            WindowCalldata.scalar(bad, Fr.MODULUS, false);
-            assertThrows(ChainException.class,
-                    () -> anvil.evm().call(address, foldStepCall(acc, bad.toByteArray(), randomPoint(rng))));
+            byte[] c = randomPoint(rng).toBytesBE();
+            for (int at : new int[] {0, 11, 5}) {
+                BigInteger[] s = new BigInteger[12];
+                for (int j = 0; j < 12; j++) {
+                    s[j] = j == at ? Fr.MODULUS : fresh.x(j).toBigInteger();
+                }
+                byte[] bad = WindowCalldata.record(c, s);
+                assertThrows(ChainException.class, () -> anvil.evm().call(address, foldStepCall(acc, bad)),
+                        "signal " + at + " = r");
+                s[at] = Fr.MODULUS.subtract(BigInteger.ONE);
+                anvil.evm().call(address, foldStepCall(acc, WindowCalldata.record(c, s))); // control: r - 1 folds
+            }
+        }
+    }
+
+    /** Small and negative middle signals take the narrow widths; they fold as the Java side's field elements. */
+    @Test
+    void narrowSignalsFoldAsTheirFieldElements() {
+        ChainTools.require();
+        SplittableRandom rng = new SplittableRandom(13);
+        byte[] digest = new byte[32];
+        rng.nextBytes(digest);
+        try (Anvil anvil = Anvil.start()) {
+            String address = deploy(anvil, syntheticKey(digest, 5));
+            long[][] middles = {{0, 0, 0}, {1, -1, 127}, {-128, 128, 255}, {-32768, 70000, -1}, {1L << 40, -(1L << 40), 3}};
+            for (long[] mid : middles) {
+                Fr[] x = {Fr.random(rng), Fr.of(mid[0]), Fr.of(mid[1]), Fr.of(mid[2]), Fr.random(rng)};
+                CommittedInstance acc = new CommittedInstance(randomPoint(rng), Fr.random(rng), randomScalars(rng, 5));
+                CommittedInstance fresh = CommittedInstance.fresh(randomPoint(rng), x);
+                G1Affine kt = randomPoint(rng);
+                BigInteger[] out = foldStep(anvil.evm(), address, acc, fresh, kt);
+                CommittedInstance folded = Nifs.verify(digest, acc, fresh, kt);
+                String what = Arrays.toString(mid);
+                assertEquals(FoldTranscript.challenge(digest, acc, fresh, kt).toBigInteger(), out[0], "r of " + what);
+                assertEquals(List.of(folded.x()), scalars(out, 4, 9), "x' of " + what);
+            }
         }
     }
 
@@ -126,13 +157,13 @@ class FoldTranscriptAgreementTest {
     }
 
     private static byte[] foldStepCall(CommittedInstance acc, CommittedInstance fresh, G1Affine kt) {
-        return foldStepCall(acc, WindowCalldata.instance(fresh), kt);
+        return foldStepCall(acc, WindowCalldata.instance(fresh, kt));
     }
 
-    /** foldStep(uint256[3+n] acc, bytes fresh, uint256[2] crossTerm), ABI-encoded. */
-    private static byte[] foldStepCall(CommittedInstance acc, byte[] record, G1Affine kt) {
+    /** foldStep(uint256[3+n] acc, bytes fresh), ABI-encoded. */
+    private static byte[] foldStepCall(CommittedInstance acc, byte[] record) {
         int n = acc.nPublic();
-        String sig = "foldStep(uint256[" + (3 + n) + "],bytes,uint256[2])";
+        String sig = "foldStep(uint256[" + (3 + n) + "],bytes)";
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(Arrays.copyOf(Keccak256.digest(sig.getBytes(StandardCharsets.US_ASCII)), 4));
         b.writeBytes(acc.commitment().toBytesBE());
@@ -140,8 +171,7 @@ class FoldTranscriptAgreementTest {
         for (Fr x : acc.x()) {
             b.writeBytes(x.toBytesBE());
         }
-        b.writeBytes(uint(32L * (3 + n + 1 + 2)));
-        b.writeBytes(kt.toBytesBE());
+        b.writeBytes(uint(32L * (3 + n + 1)));
         b.writeBytes(uint(record.length));
         b.writeBytes(record);
         b.writeBytes(new byte[(32 - record.length % 32) % 32]);

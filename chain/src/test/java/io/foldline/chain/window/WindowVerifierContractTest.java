@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,48 +227,71 @@ class WindowVerifierContractTest {
             assertFalse(digits.keys.verifier().verify(e.getValue()), "the Java verifier rejects: " + e.getKey());
             assertReverts(WindowCalldata.encode(freshId(), e.getValue()), e.getKey());
         }
-        CommittedInstance c3 = w.instances().get(3);
-        BigInteger hIn = c3.x(0).toBigInteger();
-        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 0, o -> WindowCalldata.scalar(o,
-                hIn.add(Fr.MODULUS), false)), "h_in + r (not canonical)");
-        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 0, o -> WindowCalldata.scalar(o,
-                BigInteger.ZERO, true)), "h_in = r - 0 (not canonical)");
-        assertReverts(withRecord(w, 3, c3.commitment().toBytesBE(), 1, o -> o.write(0x01)),
-                "an output whose magnitude byte is missing");
-        byte[] offCurve = c3.commitment().toBytesBE();
+        byte[] c3 = WindowCalldata.instance(w.instances().get(3), w.crossTerms().get(3));
+        BigInteger hIn = w.instances().get(3).x(0).toBigInteger();
+        BigInteger tag = w.instances().get(3).x(n - 1).toBigInteger();
+        assertReverts(withRecord(w, 3, withWord(c3, 64, hIn.add(Fr.MODULUS))), "h_in + r (not canonical)");
+        assertReverts(withRecord(w, 3, withWord(c3, 96, tag.add(Fr.MODULUS))), "tag + r (not canonical)");
+        BigInteger[] middle = signals(w, 3);
+        middle[4] = Fr.MODULUS; // forces the 32-byte width, where each middle signal must be below r
+        assertReverts(withRecord(w, 3, WindowCalldata.record(Arrays.copyOf(c3, 64), middle)), "an output = r");
+        assertReverts(withRecord(w, 3, Arrays.copyOf(c3, c3.length - 1)), "a record one byte short");
+        byte[] offCurve = c3.clone();
         offCurve[63] ^= 1;
-        assertReverts(withRecord(w, 3, offCurve, -1, null), "K_i off the curve");
+        assertReverts(withRecord(w, 3, offCurve), "C off the curve");
         byte[] control = WindowCalldata.encode(freshId(), w);
-        assertReverts(WindowCalldata.encode(freshId(), w, i -> {
-            byte[] r = WindowCalldata.instance(w.instances().get(i));
-            return i == 15 ? Arrays.copyOf(r, r.length + 1) : r;
-        }), "a trailing byte after the last record");
+        byte[] last = WindowCalldata.instance(w.instances().get(15), w.crossTerms().get(15));
+        assertReverts(withRecord(w, 15, Arrays.copyOf(last, last.length + 1)), "a trailing byte after the last record");
         assertReverts(Arrays.copyOf(control, control.length - 64), "truncated calldata");
-        assertTrue(evm.send(from, address, control, GAS_LIMIT).status(), "the untouched window still settles");
+        // control: the untouched window still settles, here with record 3's outputs in 8 bytes each (the same
+        // values, so the same fold: another width is only wasteful); its start instance then settles no more
+        assertTrue(evm.send(from, address, withRecord(w, 3, widened(c3)), GAS_LIMIT).status(),
+                "the untouched window, record 3 widened");
+        assertReverts(control, "the same window again, under another id");
     }
 
-    /**
-     * Calldata whose instance record {@code i} has commitment bytes {@code k} and signal {@code signal} written by
-     * {@code write} (every other signal encoded as usual).
-     */
-    private static byte[] withRecord(WindowProof w, int i, byte[] k, int signal, Consumer<ByteArrayOutputStream> write) {
-        return WindowCalldata.encode(freshId(), w, at -> {
-            if (at != i) {
-                return WindowCalldata.instance(w.instances().get(at));
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(k);
-            Fr[] x = w.instances().get(at).x();
-            for (int j = 0; j < x.length; j++) {
-                if (j == signal) {
-                    write.accept(out);
-                } else {
-                    byte[] one = WindowCalldata.instance(CommittedInstance.fresh(G1Affine.INFINITY, new Fr[] {x[j]}));
-                    out.write(one, 64, one.length - 64);
-                }
-            }
-            return out.toByteArray();
-        });
+    /** Calldata whose record {@code i} is {@code record}, every other one encoded as usual. */
+    private static byte[] withRecord(WindowProof w, int i, byte[] record) {
+        return WindowCalldata.encode(freshId(), w, at -> at == i ? record
+                : WindowCalldata.instance(w.instances().get(at), w.crossTerms().get(at)));
+    }
+
+    private static byte[] withWord(byte[] record, int at, BigInteger value) {
+        byte[] out = record.clone();
+        byte[] v = value.toByteArray();
+        Arrays.fill(out, at, at + 32, (byte) 0);
+        int take = Math.min(v.length, 32);
+        System.arraycopy(v, v.length - take, out, at + 32 - take, take);
+        return out;
+    }
+
+    /** Record {@code i}'s signals as the encoder reads them: h_in and tag canonical, the middle ones signed. */
+    private static BigInteger[] signals(WindowProof w, int i) {
+        Fr[] x = w.instances().get(i).x();
+        BigInteger[] s = new BigInteger[x.length];
+        for (int j = 0; j < x.length; j++) {
+            BigInteger v = x[j].toBigInteger();
+            s[j] = j > 0 && j < x.length - 1 && v.compareTo(Fr.MODULUS.shiftRight(1)) > 0 ? v.subtract(Fr.MODULUS) : v;
+        }
+        return s;
+    }
+
+    /** The same record with its middle signals re-encoded 8 bytes wide. */
+    private static byte[] widened(byte[] record) {
+        int w = record[128];
+        int count = (record.length - 129) / w;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(record, 0, 128);
+        out.write(8);
+        for (int j = 0; j < count; j++) {
+            BigInteger v = new BigInteger(Arrays.copyOfRange(record, 129 + j * w, 129 + (j + 1) * w));
+            byte[] wide = new byte[8];
+            Arrays.fill(wide, v.signum() < 0 ? (byte) 0xff : 0);
+            byte[] b = v.toByteArray();
+            System.arraycopy(b, 0, wide, 8 - b.length, b.length);
+            out.writeBytes(wide);
+        }
+        return out.toByteArray();
     }
 
     private void assertReverts(byte[] calldata, String what) {
