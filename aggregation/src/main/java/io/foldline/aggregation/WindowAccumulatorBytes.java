@@ -18,7 +18,9 @@ import java.util.List;
 public final class WindowAccumulatorBytes {
     static final String ACCUMULATOR_MAGIC = "FLWA";
     static final String FRESH_MAGIC = "FLFW";
-    static final int VERSION = 1;
+    /** 2 since fold transcript v2: an accumulator folded under v1 cannot be continued (its folds would not replay). */
+    static final int ACCUMULATOR_VERSION = 2;
+    static final int FRESH_VERSION = 1;
     private static final int WORD = 32;
 
     private WindowAccumulatorBytes() {
@@ -30,7 +32,7 @@ public final class WindowAccumulatorBytes {
         int n = run.nPublic();
         long size = 24 + 2L * (96 + WORD * n) + WORD * (w.nW() + w.nE() + 2L) + a.size() * (128L + WORD * n);
         WordWriter out = new WordWriter(Math.toIntExact(size));
-        out.header(ACCUMULATOR_MAGIC, VERSION).u32(n).u32(w.nW()).u32(w.nE()).u32(a.size());
+        out.header(ACCUMULATOR_MAGIC, ACCUMULATOR_VERSION).u32(n).u32(w.nW()).u32(w.nE()).u32(a.size());
         instance(out, a.startInstance());
         instance(out, run);
         vector(out, w.w()).scalar(w.rW());
@@ -52,7 +54,7 @@ public final class WindowAccumulatorBytes {
      */
     public static WindowAccumulator decode(byte[] bytes, Nifs nifs, String source) {
         WordReader r = new WordReader(bytes, source);
-        r.header(ACCUMULATOR_MAGIC, VERSION);
+        r.header(ACCUMULATOR_MAGIC, ACCUMULATOR_VERSION);
         RelaxedR1cs rel = nifs.relation();
         int n = expect(r, "nPublic", rel.nPublic());
         int nW = expect(r, "nW", rel.nWitness());
@@ -86,7 +88,7 @@ public final class WindowAccumulatorBytes {
             throw new IllegalArgumentException("not a fresh witness: its E or E's blinder is not 0");
         }
         WordWriter out = new WordWriter(12 + WORD * (fresh.nW() + 1));
-        out.header(FRESH_MAGIC, VERSION).u32(fresh.nW());
+        out.header(FRESH_MAGIC, FRESH_VERSION).u32(fresh.nW());
         return vector(out, fresh.w()).scalar(fresh.rW()).toByteArray();
     }
 
@@ -98,7 +100,7 @@ public final class WindowAccumulatorBytes {
     public static Nifs.InstanceWitness decodeFresh(byte[] bytes, Nifs nifs, CommittedInstance instance,
                                                    String source) {
         WordReader r = new WordReader(bytes, source);
-        r.header(FRESH_MAGIC, VERSION);
+        r.header(FRESH_MAGIC, FRESH_VERSION);
         RelaxedR1cs rel = nifs.relation();
         int nW = expect(r, "nW", rel.nWitness());
         long[] w = vector(r, nW, "W");

@@ -20,7 +20,11 @@ import java.util.List;
  */
 public final class WindowProofFile {
     public static final String MAGIC = "FLWP";
-    public static final int VERSION = 1;
+    /**
+     * 2 since the fold transcript absorbs {@code K_i + K_T} as one point ({@code foldline.nifs.v2}): the words are
+     * laid out as in version 1, but a version-1 proof's challenges no longer replay, so it is refused by name.
+     */
+    public static final int VERSION = 2;
     /** magic, version, n, N. */
     public static final int HEADER_BYTES = 16;
     /** Groth16 A, B, C, then zeta, v and the KZG proof. */
@@ -60,6 +64,10 @@ public final class WindowProofFile {
     /** {@code source} names the bytes in error messages (a file name). */
     public static WindowProof decode(byte[] bytes, String source) {
         WordReader r = new WordReader(bytes, source);
+        if (bytes.length >= 8 && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 1) {
+            throw r.error("version", "version 1 (fold transcript foldline.nifs.v1, before K_i + K_T were absorbed "
+                    + "as one point) no longer verifies; prove the window again");
+        }
         r.header(MAGIC, VERSION);
         int n = r.u32("nPublic");
         if (n < 0 || n > MAX_PUBLIC) {

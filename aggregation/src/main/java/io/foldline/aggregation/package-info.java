@@ -174,7 +174,7 @@
  * <pre>
  *   offset            bytes     field
  *   0                 4         magic "FLWP" (46 4c 57 50)
- *   4                 4         version, u32 = 1
+ *   4                 4         version, u32 = 2 (1: fold transcript v1, refused)
  *   8                 4         nPublic n, u32
  *   12                4         windowSize N, u32 (at least 1)
  *   16                64        start.K     K0
@@ -202,7 +202,7 @@
  * {@code >= p}, a scalar {@code >= r}, a point off the curve, a G2 point outside the subgroup.
  * <p><b>Worked example.</b> The model-shaped test circuit has n = 4 ({@code h_in, y0, y1, tag}); a window of
  * N = 1 is 16 + 224 + 256 + 384 = 880 bytes: magic and counts at 0..16
- * ({@code 46 4c 57 50 00000001 00000004 00000001}), K0 at 16, u0 at 80, x0 at 112..240, K_1 at 240, x_1 at
+ * ({@code 46 4c 57 50 00000002 00000004 00000001}), K0 at 16, u0 at 80, x0 at 112..240, K_1 at 240, x_1 at
  * 304..432, K_T at 432, A at 496, B at 560, C at 688, zeta at 752, v at 784, pi at 816..880
  * ({@code WindowProofFileTest} checks these offsets for N = 2). For digits_mlp (n = 12: {@code h_in}, ten
  * logits, tag) a window is {@code 880 + 512 N} bytes: 1,392 for N = 1, 9,072 for N = 16, 131,952 for 256.
@@ -233,7 +233,7 @@
  *   accumulator                                  fresh witness
  *   offset  bytes   field                        offset  bytes      field
  *   0       4       magic "FLWA"                 0       4          magic "FLFW"
- *   4       4       version, u32 = 1             4       4          version, u32 = 1
+ *   4       4       version, u32 = 2 (1: v1)     4       4          version, u32 = 1
  *   8       4       nPublic n                    8       4          nW
  *   12      4       nW                           12      32 nW      W_i
  *   16      4       m                            12+32nW 32         rW_i

@@ -62,7 +62,7 @@ class WindowProofFileTest {
                 WindowProver.Progress.NONE);
         assertEquals(880, WindowProofFile.encode(one).length);
         assertEquals("FLWP", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-        assertArrayEquals(new byte[] {0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 2}, Arrays.copyOfRange(bytes, 4, 16));
+        assertArrayEquals(new byte[] {0, 0, 0, 2, 0, 0, 0, 4, 0, 0, 0, 2}, Arrays.copyOfRange(bytes, 4, 16));
         assertArrayEquals(proof.start().commitment().toBytesBE(), Arrays.copyOfRange(bytes, START_K, START_U));
         assertArrayEquals(proof.instances().get(0).x(0).toBytesBE(),
                 Arrays.copyOfRange(bytes, INSTANCE0_X0, INSTANCE0_X0 + 32));
@@ -73,7 +73,8 @@ class WindowProofFileTest {
     @Test
     void malformedFilesAreRefusedNamingTheField() {
         refused(set(bytes, 0, "XXXX".getBytes()), "magic");
-        refused(set(bytes, 4, new byte[] {0, 0, 0, 2}), "version");
+        refused(set(bytes, 4, new byte[] {0, 0, 0, 3}), "version");
+        refused(set(bytes, 4, new byte[] {0, 0, 0, 1}), "prove the window again");
         refused(Arrays.copyOf(bytes, bytes.length - 1), "truncated");
         refused(Arrays.copyOf(bytes, 10), "truncated");
         refused(Arrays.copyOf(bytes, bytes.length + 1), "trailing");
