@@ -34,8 +34,43 @@ public final class WindowVerifierSolidity {
     public static final int OPTIMIZER_RUNS = 1_000_000;
     private static final HexFormat HEX = HexFormat.of();
     private static final int SCRATCH_BYTES = 0x600;
+    /**
+     * Init code of a window's receipts-root holder, 34 bytes, hand-assembled so that its hash (and so every
+     * holder address) does not depend on a compiler: staticcall the creator's {@code pendingReceiptsRoot()}, revert
+     * if that fails, return {@code 0x00 || root} as the holder's code (a leading STOP, so calling it does nothing).
+     * <pre>
+     *   63 sel 60e0 1b 5f 52        mstore(0, shl(224, selector))
+     *   6020 6001 6004 5f 33 5a fa   staticcall(gas(), caller(), 0, 4, 1, 32): the root lands in bytes 1..33
+     *   601a 57 5f 5f fd 5b          if it failed, revert(0, 0)
+     *   5f 5f 53 6021 5f f3          mstore8(0, 0); return(0, 33)
+     * </pre>
+     */
+    static final byte[] HOLDER_INIT = HEX.parseHex("63" + HEX.formatHex(Arrays.copyOf(
+            Keccak256.digest("pendingReceiptsRoot()".getBytes(StandardCharsets.US_ASCII)), 4))
+            + "60e01b5f52" + "602060016004" + "5f335afa" + "601a575f5ffd5b" + "5f5f536021" + "5ff3");
 
     private WindowVerifierSolidity() {
+    }
+
+    /**
+     * Where verifier {@code verifier} (0x-hex) keeps the receipts root of window {@code windowId} once it settles:
+     * the CREATE2 address of the verifier, salt the window id and the holder's init code (its code is then
+     * {@code 0x00 || root}; FoldlineReceipts in the generated source computes the same).
+     */
+    public static String holderAddress(String verifier, byte[] windowId) {
+        if (windowId == null || windowId.length != 32) {
+            throw new IllegalArgumentException("windowId must be 32 bytes");
+        }
+        byte[] from = HEX.parseHex(verifier.startsWith("0x") ? verifier.substring(2) : verifier);
+        if (from.length != 20) {
+            throw new IllegalArgumentException("not a 20-byte address: " + verifier);
+        }
+        byte[] in = new byte[85];
+        in[0] = (byte) 0xff;
+        System.arraycopy(from, 0, in, 1, 20);
+        System.arraycopy(windowId, 0, in, 21, 32);
+        System.arraycopy(Keccak256.digest(HOLDER_INIT), 0, in, 53, 32);
+        return "0x" + HEX.formatHex(Arrays.copyOfRange(Keccak256.digest(in), 12, 32));
     }
 
     /** The source for the window keys folder {@code dir} (its verification_key.json and window_vk.bin). */
@@ -75,6 +110,11 @@ public final class WindowVerifierSolidity {
         v.put("RHO_BYTES", bytes(17 + n));
         v.put("LEAF_BYTES", bytes(n + 2));
         v.put("FOLD_BODY", foldBody(m));
+        byte[] init = Arrays.copyOf(HOLDER_INIT, 64);
+        v.put("HOLDER_INIT_0", word(Arrays.copyOfRange(init, 0, 32)));
+        v.put("HOLDER_INIT_1", word(Arrays.copyOfRange(init, 32, 64)));
+        v.put("HOLDER_INIT_BYTES", hex(HOLDER_INIT.length));
+        v.put("HOLDER_INIT_HASH", word(Keccak256.digest(HOLDER_INIT)));
         v.put("NIFS_TAG", word(Keccak256.digest(FoldTranscript.DOMAIN_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("RHO_TAG", word(Keccak256.digest(RHO_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("R", "0x" + Fr.MODULUS.toString(16));

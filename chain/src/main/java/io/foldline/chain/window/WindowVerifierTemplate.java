@@ -55,8 +55,6 @@ final class WindowVerifierTemplate {
             /// folded instance the decider proved), so a copy of a settled proof cannot settle again under another
             /// window id and hand out a second set of receipts for the same inferences.
             contract WindowVerifier {
-                /// Receipts root of each settled window; zero until the window settles.
-                mapping(bytes32 => bytes32) public receiptsRoot;
                 /// keccak256(K0.x, K0.y) of every start instance already settled.
                 mapping(bytes32 => bool) public startUsed;
 
@@ -67,11 +65,13 @@ final class WindowVerifierTemplate {
                 error MalformedWindow();
                 error FoldRejected();
                 error ProofRejected();
+                error ReceiptsNotStored(bytes32 windowId);
 
                 function submitWindow(bytes32 windowId, bytes calldata instances,
                         uint256[$START_WORDS$] calldata startInstance, uint256[8] calldata deciderProof,
                         uint256[4] calldata kzgProof) external {
-                    if (receiptsRoot[windowId] != 0) revert WindowAlreadySettled(windowId);
+                    address holder = FoldlineReceipts.holder(address(this), windowId);
+                    if (holder.code.length != 0) revert WindowAlreadySettled(windowId);
                     bytes32 startKey;
                     assembly ("memory-safe") {
                         calldatacopy(0x00, startInstance, 0x40)
@@ -83,48 +83,45 @@ final class WindowVerifierTemplate {
                     (bool ok, bytes32 root, uint256 size) = _foldWindow(windowId, instances, startInstance);
                     if (!ok) revert FoldRejected();
                     if (!_decide(deciderProof, kzgProof)) revert ProofRejected();
-                    receiptsRoot[windowId] = root;
+                    // the root goes into the code of a holder contract at a CREATE2 address of this contract and
+                    // the window id, whose constant init code reads it back from pendingReceiptsRoot(): a
+                    // consumer finds it without calling this contract and reads it without a storage read
+                    address made;
+                    assembly ("memory-safe") {
+                        tstore(0, root)
+                        mstore(0x00, $HOLDER_INIT_0$)
+                        mstore(0x20, $HOLDER_INIT_1$)
+                        made := create2(0, 0x00, $HOLDER_INIT_BYTES$, windowId)
+                        tstore(0, 0)
+                    }
+                    if (made != holder) revert ReceiptsNotStored(windowId);
                     emit WindowSettled(windowId, root, size);
+                }
+
+                /// The root being stored, during submitWindow only (zero otherwise): what the holder's init code
+                /// asks for.
+                function pendingReceiptsRoot() external view returns (bytes32 root) {
+                    assembly ("memory-safe") {
+                        root := tload(0)
+                    }
+                }
+
+                /// Receipts root of a settled window; zero until the window settles.
+                function receiptsRoot(bytes32 windowId) external view returns (bytes32) {
+                    return FoldlineReceipts.receiptsRoot(address(this), windowId);
                 }
 
                 /// Whether windowId has settled: the submitter's idempotency check before and after a broadcast.
                 function isSettled(bytes32 windowId) external view returns (bool) {
-                    return receiptsRoot[windowId] != 0;
+                    return FoldlineReceipts.holder(address(this), windowId).code.length != 0;
                 }
 
-                /// Whether leaf sits at index in the receipts tree of a settled window (siblings bottom up).
+                /// Whether leaf sits at index in the receipts tree of a settled window (siblings bottom up). A
+                /// consumer contract pays less with FoldlineReceipts.isVerified(verifier, ...) in its own code: one
+                /// cold account (the holder) instead of two.
                 function isVerified(bytes32 windowId, bytes32 leaf, uint256 index, bytes32[] calldata path)
                         external view returns (bool) {
-                    bytes32 root = receiptsRoot[windowId];
-                    bool ok;
-                    assembly ("memory-safe") {
-                        let n := path.length
-                        ok := and(iszero(iszero(root)), and(lt(n, 256), iszero(shr(n, index))))
-                        let h := leaf
-                        let p := path.offset
-                        let end := add(p, shl(5, n))
-                        // two levels per iteration, then the odd one; the node goes left (offset 0) for an even
-                        // index, right (offset 32) for an odd one
-                        for { } lt(add(p, 0x20), end) { p := add(p, 0x40) } {
-                            let at := shl(5, and(index, 1))
-                            mstore(at, h)
-                            mstore(xor(at, 0x20), calldataload(p))
-                            h := keccak256(0x00, 0x40)
-                            at := and(shl(4, index), 0x20)
-                            mstore(at, h)
-                            mstore(xor(at, 0x20), calldataload(add(p, 0x20)))
-                            h := keccak256(0x00, 0x40)
-                            index := shr(2, index)
-                        }
-                        if lt(p, end) {
-                            let at := shl(5, and(index, 1))
-                            mstore(at, h)
-                            mstore(xor(at, 0x20), calldataload(p))
-                            h := keccak256(0x00, 0x40)
-                        }
-                        ok := and(ok, eq(h, root))
-                    }
-                    return ok;
+                    return FoldlineReceipts.isVerified(address(this), windowId, leaf, index, path);
                 }
 
                 /// One fold exactly as submitWindow replays it: the challenge r and the folded (K, u, x) of the
@@ -260,6 +257,75 @@ final class WindowVerifierTemplate {
             $EXTRA_PAIR$
                         ok := and(ok, staticcall(gas(), 8, q, $PAIRING_BYTES$, q, 0x20))
                         ok := and(ok, mload(q))
+                    }
+                }
+            }
+
+            /// @title Receipt checks for consumer contracts of a Foldline WindowVerifier
+            /// @notice The receipts root of window w of verifier v lives in the code of a holder contract at
+            /// CREATE2(v, salt w, init code hash HOLDER_INIT_HASH): 0x00 (STOP), then the 32-byte root. Checking a
+            /// receipt from a consumer's own code costs one cold account access (the holder, 2,600 gas), no
+            /// storage read, and one 64-byte Keccak per level of path.
+            library FoldlineReceipts {
+                bytes32 internal constant HOLDER_INIT_HASH = $HOLDER_INIT_HASH$;
+
+                /// The address that holds window windowId's receipts root once it settles.
+                function holder(address verifier, bytes32 windowId) internal pure returns (address a) {
+                    assembly ("memory-safe") {
+                        let fmp := mload(0x40)
+                        mstore(0x00, or(shl(160, 0xff), verifier))
+                        mstore(0x20, windowId)
+                        mstore(0x40, HOLDER_INIT_HASH)
+                        a := and(keccak256(0x0b, 0x55), 0xffffffffffffffffffffffffffffffffffffffff)
+                        mstore(0x40, fmp)
+                    }
+                }
+
+                /// Receipts root of a settled window of verifier; zero until it settles.
+                function receiptsRoot(address verifier, bytes32 windowId) internal view returns (bytes32 root) {
+                    address h = holder(verifier, windowId);
+                    assembly ("memory-safe") {
+                        mstore(0x00, 0)
+                        extcodecopy(h, 0x00, 1, 0x20)
+                        root := mload(0x00)
+                    }
+                }
+
+                /// Whether leaf sits at index in the receipts tree of window windowId of verifier, settled.
+                function isVerified(address verifier, bytes32 windowId, bytes32 leaf, uint256 index,
+                        bytes32[] calldata path) internal view returns (bool) {
+                    return verifyPath(receiptsRoot(verifier, windowId), leaf, index, path);
+                }
+
+                /// Whether leaf at index and the siblings path (bottom up) hash to root, a nonzero root.
+                function verifyPath(bytes32 root, bytes32 leaf, uint256 index, bytes32[] calldata path)
+                        internal pure returns (bool ok) {
+                    assembly ("memory-safe") {
+                        let n := path.length
+                        ok := and(iszero(iszero(root)), and(lt(n, 256), iszero(shr(n, index))))
+                        let h := leaf
+                        let p := path.offset
+                        let end := add(p, shl(5, n))
+                        // two levels per iteration, then the odd one; the node goes left (offset 0) for an even
+                        // index, right (offset 32) for an odd one
+                        for { } lt(add(p, 0x20), end) { p := add(p, 0x40) } {
+                            let at := shl(5, and(index, 1))
+                            mstore(at, h)
+                            mstore(xor(at, 0x20), calldataload(p))
+                            h := keccak256(0x00, 0x40)
+                            at := and(shl(4, index), 0x20)
+                            mstore(at, h)
+                            mstore(xor(at, 0x20), calldataload(add(p, 0x20)))
+                            h := keccak256(0x00, 0x40)
+                            index := shr(2, index)
+                        }
+                        if lt(p, end) {
+                            let at := shl(5, and(index, 1))
+                            mstore(at, h)
+                            mstore(xor(at, 0x20), calldataload(p))
+                            h := keccak256(0x00, 0x40)
+                        }
+                        ok := and(ok, eq(h, root))
                     }
                 }
             }

@@ -11,8 +11,12 @@
  *                uint256[4] kzgProof)
  *   isVerified(bytes32 windowId, bytes32 leaf, uint256 index, bytes32[] path) view returns (bool)
  *   receiptsRoot(bytes32 windowId) view returns (bytes32)         zero until the window settles
+ *   isSettled(bytes32 windowId) view returns (bool)
+ *   pendingReceiptsRoot() view returns (bytes32)                   nonzero only inside submitWindow
  *   foldStep(uint256[3+n] acc, bytes fresh) view returns (uint256 r, uint256[3+n])
  *   event WindowSettled(bytes32 indexed windowId, bytes32 receiptsRoot, uint256 size)
+ *   library FoldlineReceipts: holder(verifier, windowId), receiptsRoot(verifier, windowId),
+ *                             isVerified(verifier, windowId, leaf, index, path), verifyPath(root, leaf, index, path)
  * </pre>
  * The arrays are flat 32-byte words in the order of the window proof file (FLWP, {@code io.foldline.aggregation}'s
  * package documentation), n the model's public signal count, N the window's length, except {@code instances}:
@@ -34,9 +38,20 @@
  *   <li>hashes receipt leaf i from the instance's public signals ({@code io.foldline.chain.receipt}):
  *       {@code keccak256(windowId, i, x_i[n-1], x_i[0], ..., x_i[n-2])}, the tag moved to the front;</li>
  * </ol>
- * then checks the decider (below), stores the Keccak Merkle root of the leaves under {@code windowId} and
- * emits {@code WindowSettled}. {@code isVerified} reads the root and hashes the path: one cold SLOAD and one
- * 64-byte Keccak per level. {@code foldStep} runs the same fold code on one record, for checking the Solidity
+ * then checks the decider (below), stores the Keccak Merkle root of the leaves for {@code windowId} and emits
+ * {@code WindowSettled}.
+ *
+ * <p>Where the root lives: in the code of a holder contract that {@code submitWindow} creates with CREATE2 at the
+ * address given by the verifier, salt {@code windowId} and a constant 34-byte init code
+ * ({@link io.foldline.chain.window.WindowVerifierSolidity#HOLDER_INIT}, hand-assembled so that no compiler changes
+ * its hash); the init code staticcalls {@code pendingReceiptsRoot()} (the root in transient storage for the
+ * duration of the call) and returns {@code 0x00 || root} as the holder's code, a leading STOP. A settled window is
+ * one whose holder has code, so a second settlement of the id is refused (and CREATE2 could not make it again).
+ * A consumer contract computes the holder's address itself and reads the root with EXTCODECOPY: one cold account
+ * access (2,600 gas) and no storage read, where calling the verifier would cost a cold account and a cold storage
+ * slot (4,700) before any hashing. The library {@code FoldlineReceipts}, defined in every generated source and the
+ * same for every model, is that check; the contract's own {@code isVerified} uses it on itself (a caller then
+ * pays two cold accounts). The holder costs a window about 20k gas more than one storage slot would. {@code foldStep} runs the same fold code on one record, for checking the Solidity
  * transcript against the Java one.
  *
  * <p>The window id is not absorbed by the fold transcript; instead each start instance settles once
@@ -71,9 +86,9 @@
  * transaction pay at least 10 gas per token, a non-zero byte being 4 tokens, which bounds a calldata-heavy window
  * from below). Per output the contract runs a shift-and-add decode and {@code x += r x_i} (about 90 gas together).
  * Per window: {@code n + 7} ecMul ({@code n + 3} for vk_x, 4 for the KZG terms), a pairing of 5 pairs
- * (45,000 + 5 * 34,000), two new storage slots (the root and the start instance guard, keyed by different ids,
- * so they cannot share a slot) and the event. {@code isVerified} costs a caller the cold account access (2,600)
- * and the cold read of the root (2,100), the dispatch and ABI decoding (about 650) and about 145 per level of path
- * (two levels per loop iteration). Measured figures are in BENCHMARKS.md.
+ * (45,000 + 5 * 34,000), the holder of the root (CREATE2, about 40k), one new storage slot (the start instance
+ * guard) and the event. {@code FoldlineReceipts.isVerified} costs a consumer the holder's
+ * cold account access (2,600), the CREATE2 address (a Keccak over 85 bytes) and about 140 per level of path (two
+ * levels per loop iteration). Measured figures are in BENCHMARKS.md.
  */
 package io.foldline.chain.window;

@@ -18,11 +18,13 @@ import io.foldline.circuits.groth16.Proof;
 import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
  * The generated WindowVerifier of digits_mlp on anvil: windows of 1, 2, 5, 16, 64 and 256 inferences settle
@@ -49,6 +53,7 @@ class WindowVerifierContractTest {
     private static Compiled compiled;
     private static String address;
     private static String probe;
+    private static String libraryProbe;
     private static int tries;
 
     @BeforeAll
@@ -67,6 +72,8 @@ class WindowVerifierContractTest {
         from = anvil.devKey(0);
         probe = evm.deploy(from, SolcJs.defaults().compile("IsVerifiedProbe.sol", ContractCalls.PROBE_SOURCE,
                 "IsVerifiedProbe")).address();
+        libraryProbe = evm.deploy(from, SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS).compile(
+                "LibraryProbe.sol", source + ContractCalls.LIBRARY_PROBE_SOURCE, "LibraryProbe")).address();
     }
 
     /** A fresh contract per test: a start instance settles once, and the tests share the window proofs. */
@@ -85,7 +92,7 @@ class WindowVerifierContractTest {
     }
 
     @Test
-    void windowsOf16And64And256SettleAndEveryReceiptVerifies() {
+    void windowsOf16And64And256SettleAndEveryReceiptVerifies() throws IOException {
         for (int n : new int[] {16, 64, 256}) {
             WindowProof p = digits.window(n);
             assertTrue(digits.keys.verifier().verify(p), "the Java verifier accepts the window of " + n);
@@ -102,12 +109,19 @@ class WindowVerifierContractTest {
                     Receipts.path(leaves, n - 1));
             long fromContract = ContractCalls.isVerifiedGasFromContract(evm, probe, address, id, leaves.get(n - 1),
                     n - 1, Receipts.path(leaves, n - 1));
+            long withLibrary = ContractCalls.isVerifiedGasFromContract(evm, libraryProbe, address, id,
+                    leaves.get(n - 1), n - 1, Receipts.path(leaves, n - 1));
             long calldataGas = ContractCalls.calldataGas(calldata);
             System.out.printf("GAS N=%d: submitWindow %d gas, %.0f per inference, calldata %d bytes (%d gas, "
-                            + "EIP-7623 floor %d), execution %d; isVerified from a contract %d gas (path of %d), "
-                            + "as a transaction %d beyond base and calldata%n", n, sent.gasUsed(),
-                    sent.gasUsed() / (double) n, calldata.length, calldataGas, ContractCalls.calldataFloor(calldata),
-                    sent.gasUsed() - 21_000 - calldataGas, fromContract, Receipts.path(leaves, 0).size(), asTx);
+                            + "EIP-7623 floor %d), execution %d; from a contract, FoldlineReceipts.isVerified %d gas, "
+                            + "the verifier's isVerified %d (path of %d); as a transaction %d beyond base and "
+                            + "calldata%n", n, sent.gasUsed(), sent.gasUsed() / (double) n, calldata.length, calldataGas,
+                    ContractCalls.calldataFloor(calldata), sent.gasUsed() - 21_000 - calldataGas, withLibrary,
+                    fromContract, Receipts.path(leaves, 0).size(), asTx);
+            // the holder at the CREATE2 address of (verifier, window id) has code 0x00 || root
+            String code = evm.web3j().ethGetCode(WindowVerifierSolidity.holderAddress(address, id),
+                    DefaultBlockParameterName.LATEST).send().getCode();
+            assertEquals("0x00" + HexFormat.of().formatHex(root), code, "holder code of " + n);
             Evm.Sent again = evm.send(from, address, calldata, GAS_LIMIT);
             assertFalse(again.status(), "a second submission of the window of " + n);
             byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/copy/" + n);
@@ -165,6 +179,23 @@ class WindowVerifierContractTest {
         assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, path.subList(0, 3)), "short path");
         byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/never-settled");
         assertFalse(ContractCalls.isVerified(evm, address, otherId, leaves.get(5), 5, path), "unsettled window");
+        // the consumer library reads the same root
+        assertTrue(ContractCalls.probeSays(evm, libraryProbe, address, id, leaves.get(5), 5, path), "library control");
+        assertFalse(ContractCalls.probeSays(evm, libraryProbe, address, id, changed, 5, path), "library: changed leaf");
+        assertFalse(ContractCalls.probeSays(evm, libraryProbe, address, id, leaves.get(5), 4, path),
+                "library: another index");
+        assertFalse(ContractCalls.probeSays(evm, libraryProbe, address, otherId, leaves.get(5), 5, path),
+                "library: unsettled window");
+        assertFalse(ContractCalls.probeSays(evm, libraryProbe, probe, id, leaves.get(5), 5, path),
+                "library: another verifier address");
+        // the README's consumer example builds the leaf from the signals and asks the library
+        Compiled desk = SolcJs.defaults().compile("CreditDesk.sol", WindowVerifierSolidity.generate(digits.keysDir)
+                + ContractCalls.readmeConsumerExample(), "CreditDesk");
+        String deskAt = evm.deploy(from, desk, List.of(new Address(address))).address();
+        Fr[] x = p.instances().get(5).x();
+        assertTrue(ContractCalls.creditDeskSays(evm, deskAt, id, 5, x, path), "README example: inference 5");
+        x[3] = x[3].add(Fr.ONE);
+        assertFalse(ContractCalls.creditDeskSays(evm, deskAt, id, 5, x, path), "README example: a changed output");
         // a leaf of another window id does not verify under this one
         byte[] foreign = Receipts.leafOfSignals(otherId, 5, p.instances().get(5).x());
         assertFalse(ContractCalls.isVerified(evm, address, id, foreign, 5, path), "leaf of another window");
