@@ -46,7 +46,8 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 @Tag("slow")
 class WindowVerifierContractTest {
     private static final long GAS_LIMIT = 16_000_000;
-    private static DigitsWindows digits;
+    private static final String MODEL = "digits_mlp";
+    private static ModelWindows digits;
     private static Anvil anvil;
     private static Evm evm;
     private static Credentials from;
@@ -59,11 +60,11 @@ class WindowVerifierContractTest {
     @BeforeAll
     static void deploy() {
         ChainTools.require();
-        digits = DigitsWindows.get();
+        digits = ModelWindows.of(MODEL);
         String source = WindowVerifierSolidity.generate(digits.keysDir);
         Compiled c = SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS)
                 .compile("WindowVerifier.sol", source, WindowVerifierSolidity.CONTRACT_NAME);
-        System.out.printf("WindowVerifier of %s: %d bytes of runtime code (limit %d)%n", DigitsWindows.MODEL,
+        System.out.printf("WindowVerifier of %s: %d bytes of runtime code (limit %d)%n", MODEL,
                 c.runtimeBytes(), Compiled.MAX_RUNTIME_BYTES);
         assertTrue(c.runtimeBytes() < Compiled.MAX_RUNTIME_BYTES, c.runtimeBytes() + " bytes");
         compiled = c;
@@ -96,7 +97,7 @@ class WindowVerifierContractTest {
         for (int n : new int[] {16, 64, 256}) {
             WindowProof p = digits.window(n);
             assertTrue(digits.keys.verifier().verify(p), "the Java verifier accepts the window of " + n);
-            byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/test/" + n);
+            byte[] id = Receipts.windowId(MODEL + "/test/" + n);
             byte[] calldata = WindowCalldata.encode(id, p);
             Evm.Sent sent = evm.send(from, address, calldata, GAS_LIMIT);
             assertTrue(sent.status(), "window of " + n + " reverted: " + sent.revertReason());
@@ -111,23 +112,59 @@ class WindowVerifierContractTest {
                     n - 1, Receipts.path(leaves, n - 1));
             long withLibrary = ContractCalls.isVerifiedGasFromContract(evm, libraryProbe, address, id,
                     leaves.get(n - 1), n - 1, Receipts.path(leaves, n - 1));
-            long calldataGas = ContractCalls.calldataGas(calldata);
-            System.out.printf("GAS N=%d: submitWindow %d gas, %.0f per inference, calldata %d bytes (%d gas, "
-                            + "EIP-7623 floor %d), execution %d; from a contract, FoldlineReceipts.isVerified %d gas, "
-                            + "the verifier's isVerified %d (path of %d); as a transaction %d beyond base and "
-                            + "calldata%n", n, sent.gasUsed(), sent.gasUsed() / (double) n, calldata.length, calldataGas,
-                    ContractCalls.calldataFloor(calldata), sent.gasUsed() - 21_000 - calldataGas, withLibrary,
-                    fromContract, Receipts.path(leaves, 0).size(), asTx);
+            printGas(MODEL, n, sent, calldata, withLibrary, fromContract, Receipts.path(leaves, 0).size(), asTx);
             // the holder at the CREATE2 address of (verifier, window id) has code 0x00 || root
             String code = evm.web3j().ethGetCode(WindowVerifierSolidity.holderAddress(address, id),
                     DefaultBlockParameterName.LATEST).send().getCode();
             assertEquals("0x00" + HexFormat.of().formatHex(root), code, "holder code of " + n);
             Evm.Sent again = evm.send(from, address, calldata, GAS_LIMIT);
             assertFalse(again.status(), "a second submission of the window of " + n);
-            byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/copy/" + n);
+            byte[] otherId = Receipts.windowId(MODEL + "/copy/" + n);
             Evm.Sent copy = evm.send(from, address, WindowCalldata.encode(otherId, p), GAS_LIMIT);
             assertFalse(copy.status(), "the window of " + n + " settled again under another id");
         }
+    }
+
+    private static void printGas(String model, int n, Evm.Sent sent, byte[] calldata, long withLibrary,
+                                 long fromContract, int pathLength, long asTx) {
+        long calldataGas = ContractCalls.calldataGas(calldata);
+        System.out.printf("GAS %s N=%d: submitWindow %d gas, %.0f per inference, calldata %d bytes (%d gas, "
+                        + "EIP-7623 floor %d), execution %d; from a contract, FoldlineReceipts.isVerified %d gas, "
+                        + "the verifier's isVerified %d (path of %d); as a transaction %d beyond base and calldata%n",
+                model, n, sent.gasUsed(), sent.gasUsed() / (double) n, calldata.length, calldataGas,
+                ContractCalls.calldataFloor(calldata), sent.gasUsed() - 21_000 - calldataGas, withLibrary,
+                fromContract, pathLength, asTx);
+    }
+
+    /**
+     * The credit scoring model (n = 4 public signals: h_in, the score, the class, the tag) at N = 256: its own
+     * generated verifier settles the window, every receipt verifies, and the gas line is printed beside
+     * digits_mlp's (n = 12), whose ten logits cost calldata, transcript words and folding per inference.
+     */
+    @Test
+    void aCreditWindowOf256Settles() {
+        ModelWindows credit = ModelWindows.of("credit_logreg");
+        Compiled c = SolcJs.withOptimizerRuns(WindowVerifierSolidity.OPTIMIZER_RUNS)
+                .compile("WindowVerifier.sol", WindowVerifierSolidity.generate(credit.keysDir),
+                        WindowVerifierSolidity.CONTRACT_NAME);
+        String at = evm.deploy(from, c).address();
+        int n = 256;
+        WindowProof p = credit.window(n);
+        assertTrue(credit.keys.verifier().verify(p), "the Java verifier accepts the credit window");
+        byte[] id = Receipts.windowId(credit.model + "/test/" + n);
+        byte[] calldata = WindowCalldata.encode(id, p);
+        Evm.Sent sent = evm.send(from, at, calldata, GAS_LIMIT);
+        assertTrue(sent.status(), "credit window reverted: " + sent.revertReason());
+        List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x).toList());
+        assertArrayEquals(Receipts.root(leaves), ContractCalls.receiptsRoot(evm, at, id), "stored root");
+        for (int i = 0; i < n; i += 17) {
+            assertTrue(ContractCalls.isVerified(evm, at, id, leaves.get(i), i, Receipts.path(leaves, i)), "receipt " + i);
+        }
+        List<byte[]> path = Receipts.path(leaves, n - 1);
+        printGas(credit.model, n, sent, calldata,
+                ContractCalls.isVerifiedGasFromContract(evm, libraryProbe, at, id, leaves.get(n - 1), n - 1, path),
+                ContractCalls.isVerifiedGasFromContract(evm, probe, at, id, leaves.get(n - 1), n - 1, path), path.size(),
+                ContractCalls.isVerifiedGas(evm, from.getAddress(), at, id, leaves.get(n - 1), n - 1, path));
     }
 
     /** Sizes that are not powers of two pad the tree with zero leaves; paths of 0, 1 and 3 levels (odd ones). */
@@ -135,7 +172,7 @@ class WindowVerifierContractTest {
     void windowsOf1And2And5SettleAndEveryReceiptVerifies() {
         for (int n : new int[] {1, 2, 5}) {
             WindowProof p = digits.window(n);
-            byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/small/" + n);
+            byte[] id = Receipts.windowId(MODEL + "/small/" + n);
             Evm.Sent sent = evm.send(from, address, WindowCalldata.encode(id, p), GAS_LIMIT);
             assertTrue(sent.status(), "window of " + n + " reverted: " + sent.revertReason());
             List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x)
@@ -160,7 +197,7 @@ class WindowVerifierContractTest {
     @Test
     void aChangedLeafIndexOrPathDoesNotVerify() {
         WindowProof p = digits.window(16);
-        byte[] id = Receipts.windowId(DigitsWindows.MODEL + "/receipts/16");
+        byte[] id = Receipts.windowId(MODEL + "/receipts/16");
         assertTrue(evm.send(from, address, WindowCalldata.encode(id, p), GAS_LIMIT).status());
         List<byte[]> leaves = Receipts.leavesOfSignals(id, p.instances().stream().map(CommittedInstance::x).toList());
         List<byte[]> path = Receipts.path(leaves, 5);
@@ -177,7 +214,7 @@ class WindowVerifierContractTest {
         badPath.set(2, sibling);
         assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, badPath), "changed sibling");
         assertFalse(ContractCalls.isVerified(evm, address, id, leaves.get(5), 5, path.subList(0, 3)), "short path");
-        byte[] otherId = Receipts.windowId(DigitsWindows.MODEL + "/never-settled");
+        byte[] otherId = Receipts.windowId(MODEL + "/never-settled");
         assertFalse(ContractCalls.isVerified(evm, address, otherId, leaves.get(5), 5, path), "unsettled window");
         // the consumer library reads the same root
         assertTrue(ContractCalls.probeSays(evm, libraryProbe, address, id, leaves.get(5), 5, path), "library control");
@@ -331,7 +368,7 @@ class WindowVerifierContractTest {
     }
 
     private static byte[] freshId() {
-        return Receipts.windowId(DigitsWindows.MODEL + "/tampered/" + (tries++));
+        return Receipts.windowId(MODEL + "/tampered/" + (tries++));
     }
 
     private static WindowProof w(WindowProof base, List<CommittedInstance> instances, List<G1Affine> crossTerms,

@@ -30,16 +30,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * digits_mlp (a fixture model of the circuits module) as the window tests see it: its window keys on an
- * insecure test ptau, written to a folder (the verifier reads only verification_key.json and window_vk.bin),
- * and window proofs over its test rows (salt row + 1; the tag of request id "digits_mlp-test-" + row, a full
- * 32-byte word as the job's request tags are: Keccak-256 of the id mod r). Keys and proofs are made once per test
- * JVM; times are printed. With {@code -Dfoldline.windowCache=<dir>} they are also kept in that folder and
- * reused by later runs (for iterating on the contract; delete the folder when the aggregation code changes).
+ * A fixture model of the circuits module as the window tests see it: its window keys on an insecure test ptau,
+ * written to a folder (the verifier reads only verification_key.json and window_vk.bin), and window proofs over
+ * its test rows, cycled when a window is longer than the test split (salt row + 1; the tag of request id
+ * {@code <model>-test-<row>}, a full 32-byte word as the job's request tags are: Keccak-256 of the id mod r).
+ * Keys and proofs are made once per test JVM and model; times are printed. With
+ * {@code -Dfoldline.windowCache=<dir>} they are also kept in {@code <dir>/<model>} and reused by later runs (for
+ * iterating on the contract; delete the folder when the aggregation code changes).
  */
-final class DigitsWindows {
-    static final String MODEL = "digits_mlp";
-    private static DigitsWindows instance;
+final class ModelWindows {
+    private static final Map<String, ModelWindows> BY_MODEL = new HashMap<>();
+
+    final String model;
 
     final ModelCircuit.Compiled compiled;
     final ModelInputs.Dataset test;
@@ -48,16 +50,18 @@ final class DigitsWindows {
     private final Path proofDir;
     private final Map<Integer, WindowProof> proofs = new HashMap<>();
 
-    private DigitsWindows() {
+    private ModelWindows(String model) {
+        this.model = model;
         try {
             Path models = models();
-            var f = OnnxImporter.load(models.resolve(MODEL + ".onnx"));
-            var cal = ModelInputs.readDataset(models.resolve(MODEL + ".calibration.json"));
+            var f = OnnxImporter.load(models.resolve(model + ".onnx"));
+            var cal = ModelInputs.readDataset(models.resolve(model + ".calibration.json"));
             QuantizedModel q = Quantizer.calibrate(f, cal.inputs(), QuantizerOptions.DEFAULTS).model();
             compiled = ModelCircuit.compile(q);
-            test = ModelInputs.readDataset(models.resolve(MODEL + ".test.json"));
+            test = ModelInputs.readDataset(models.resolve(model + ".test.json"));
             String cache = System.getProperty("foldline.windowCache", "");
-            Path dir = cache.isBlank() ? Files.createTempDirectory("foldline-chain-window-") : Path.of(cache);
+            Path dir = cache.isBlank() ? Files.createTempDirectory("foldline-chain-window-")
+                    : Path.of(cache).resolve(model);
             if (cache.isBlank()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             }
@@ -65,7 +69,7 @@ final class DigitsWindows {
             proofDir = dir;
             if (Files.isRegularFile(keysDir.resolve(WindowKeys.COMMITMENT_KEY))) {
                 keys = WindowKeys.load(keysDir, compiled.circuit().r1cs());
-                System.out.printf("%s: window keys from %s%n", MODEL, keysDir);
+                System.out.printf("%s: window keys from %s%n", model, keysDir);
                 return;
             }
             Files.createDirectories(dir);
@@ -74,24 +78,21 @@ final class DigitsWindows {
             int power = 32 - Integer.numberOfLeadingZeros(rows - 1);
             Path ptau = dir.resolve("pot" + power + ".ptau");
             long t0 = System.nanoTime();
-            TestPowersOfTau.write(ptau, power, "chain window test " + MODEL);
+            TestPowersOfTau.write(ptau, power, "chain window test " + model);
             keys = WindowKeys.setup(compiled.circuit().r1cs(), ptau, line -> { });
             keys.write(keysDir);
             Files.delete(ptau);
-            System.out.printf("%s: test ptau and window setup %.1f s%n", MODEL, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%s: test ptau and window setup %.1f s%n", model, (System.nanoTime() - t0) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static synchronized DigitsWindows get() {
-        if (instance == null) {
-            instance = new DigitsWindows();
-        }
-        return instance;
+    static synchronized ModelWindows of(String model) {
+        return BY_MODEL.computeIfAbsent(model, ModelWindows::new);
     }
 
-    /** The window proof of test rows {@code 0 .. n-1}. */
+    /** The window proof of test rows {@code 0 .. n-1} (modulo the test split's size). */
     synchronized WindowProof window(int n) {
         return proofs.computeIfAbsent(n, size -> {
             Path file = proofDir.resolve("window-" + size + ".proof");
@@ -105,15 +106,17 @@ final class DigitsWindows {
             long t0 = System.nanoTime();
             WindowProof p = new WindowProver(keys).prove(witnesses, new SplittableRandom(size),
                     WindowProver.Progress.NONE);
-            System.out.printf("%s: window of %d proved in %.1f s%n", MODEL, size, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%s: window of %d proved in %.1f s%n", model, size, (System.nanoTime() - t0) / 1e9);
             WindowProofFile.write(p, file);
             return p;
         });
     }
 
     private Witness witness(int row) {
-        long[] xq = compiled.model().quantizeInput(test.inputs().get(row), MODEL + ".test.json row " + row);
-        Fr tag = Fr.reduce(new BigInteger(1, Keccak256.digest((MODEL + "-test-" + row).getBytes(StandardCharsets.UTF_8))));
+        int at = row % test.inputs().size();
+        long[] xq = compiled.model().quantizeInput(test.inputs().get(at), model + ".test.json row " + at);
+        byte[] id = (model + "-test-" + row).getBytes(StandardCharsets.UTF_8);
+        Fr tag = Fr.reduce(new BigInteger(1, Keccak256.digest(id)));
         return ModelWitness.compute(compiled, xq, Fr.of(row + 1), tag).witness();
     }
 
