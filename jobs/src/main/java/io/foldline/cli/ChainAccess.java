@@ -89,6 +89,11 @@ final class ChainAccess implements AutoCloseable {
         return SigningKey.fromKeystore(keystore(args), password(args));
     }
 
+    /** Refuses a contract that is not a WindowVerifier of this Foldline's protocol (see WindowVerifierViews). */
+    void requireProtocol(String contract) {
+        WindowVerifierViews.requireProtocol(evm, contract);
+    }
+
     boolean isSettled(String contract, byte[] windowId) {
         return WindowVerifierViews.isSettled(evm, contract, windowId);
     }

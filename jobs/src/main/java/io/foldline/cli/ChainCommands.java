@@ -163,6 +163,7 @@ final class ChainCommands {
             byte[] id = Receipts.windowId(name);
             return ChainAccess.guarded(out, "chain status", () -> {
                 try (ChainAccess chain = ChainAccess.connect(rpc(args, d), d.chainId())) {
+                    chain.requireProtocol(d.contract());
                     if (!chain.isSettled(d.contract(), id)) {
                         out.println("window " + name + " (id " + ChainAccess.hex(id) + "): not settled");
                         return INVALID;

@@ -111,6 +111,7 @@ final class ChainSubmitCommand implements Command {
         return ChainAccess.guarded(out, "chain submit", () -> {
             SigningKey key = SigningKey.fromKeystore(ChainAccess.keystore(args), ChainAccess.password(args));
             try (ChainAccess chain = ChainAccess.connect(rpc, d.chainId())) {
+                chain.requireProtocol(d.contract());
                 if (chain.isSettled(d.contract(), w.id)) {
                     return alreadySettled(chain, d, w, out);
                 }

@@ -28,6 +28,11 @@ public final class WindowVerifierSolidity {
     public static final String RHO_TAG = "foldline.window.rho.v1";
     public static final String CONTRACT_NAME = "WindowVerifier";
     /**
+     * What {@code protocol()} of a generated contract hashes: the calldata layout, the fold transcript (v2:
+     * {@code K_i + K_T} absorbed as one point) and the receipts holders. A contract from before answers nothing.
+     */
+    public static final String PROTOCOL = "foldline.window.v2";
+    /**
      * The optimizer runs the tests compile with: many runs keep each use of r a PUSH32, where 200 runs make
      * the optimizer copy it from code (about 1,100 gas more per inference), for 1 KB more code.
      */
@@ -110,6 +115,8 @@ public final class WindowVerifierSolidity {
         v.put("RHO_BYTES", bytes(17 + n));
         v.put("LEAF_BYTES", bytes(n + 2));
         v.put("FOLD_BODY", foldBody(m));
+        v.put("PROTOCOL_NAME", PROTOCOL);
+        v.put("PROTOCOL", word(Keccak256.digest(PROTOCOL.getBytes(StandardCharsets.UTF_8))));
         byte[] init = Arrays.copyOf(HOLDER_INIT, 64);
         v.put("HOLDER_INIT_0", word(Arrays.copyOfRange(init, 0, 32)));
         v.put("HOLDER_INIT_1", word(Arrays.copyOfRange(init, 32, 64)));

@@ -98,6 +98,12 @@ final class WindowVerifierTemplate {
                     emit WindowSettled(windowId, root, size);
                 }
 
+                /// The settlement protocol this contract speaks (calldata, fold transcript, receipts holders):
+                /// keccak256("$PROTOCOL_NAME$"). Submitters check it before sending anything.
+                function protocol() external pure returns (bytes32) {
+                    return $PROTOCOL$;
+                }
+
                 /// The root being stored, during submitWindow only (zero otherwise): what the holder's init code
                 /// asks for.
                 function pendingReceiptsRoot() external view returns (bytes32 root) {

@@ -4,12 +4,14 @@ import io.foldline.chain.evm.ChainTools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.foldline.aggregation.CommittedInstance;
 import io.foldline.aggregation.DeciderProof;
 import io.foldline.aggregation.WindowProof;
 import io.foldline.chain.evm.Anvil;
+import io.foldline.chain.evm.ChainException;
 import io.foldline.chain.evm.Compiled;
 import io.foldline.chain.evm.Evm;
 import io.foldline.chain.evm.SolcJs;
@@ -165,6 +167,15 @@ class WindowVerifierContractTest {
                 ContractCalls.isVerifiedGasFromContract(evm, libraryProbe, at, id, leaves.get(n - 1), n - 1, path),
                 ContractCalls.isVerifiedGasFromContract(evm, probe, at, id, leaves.get(n - 1), n - 1, path), path.size(),
                 ContractCalls.isVerifiedGas(evm, from.getAddress(), at, id, leaves.get(n - 1), n - 1, path));
+    }
+
+    /** Submitters check protocol() first: another contract (here the test's probe) is refused by name. */
+    @Test
+    void theProtocolCheckAcceptsTheVerifierAndRefusesAnotherContract() {
+        WindowVerifierViews.requireProtocol(evm, address);
+        ChainException e = assertThrows(ChainException.class, () -> WindowVerifierViews.requireProtocol(evm, probe));
+        assertTrue(e.getMessage().contains(probe) && e.getMessage().contains(WindowVerifierSolidity.PROTOCOL)
+                && e.getMessage().contains("deploy the model's verifier again"), e.getMessage());
     }
 
     /** Sizes that are not powers of two pad the tree with zero leaves; paths of 0, 1 and 3 levels (odd ones). */

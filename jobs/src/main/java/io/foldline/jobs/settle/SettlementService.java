@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -141,6 +142,7 @@ public final class SettlementService implements AutoCloseable {
      * no record has arrived for that long. The submitter must be started.
      */
     public void run(Submitter submitter, BooleanSupplier keepGoing, Duration idle) {
+        new TreeSet<>(config.contractByModel().values()).forEach(c -> WindowVerifierViews.requireProtocol(evm, c));
         requireTopics(Duration.ofSeconds(30));
         producer.initTransactions();
         consumer.subscribe(List.of(config.windowProofs()));
