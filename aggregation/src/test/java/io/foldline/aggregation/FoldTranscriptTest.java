@@ -62,11 +62,11 @@ class FoldTranscriptTest {
     @Test
     void everyAbsorbedValueChangesTheChallenge() {
         SplittableRandom rng = new SplittableRandom(21);
-        byte[] vk = new byte[32];
-        rng.nextBytes(vk);
-        CommittedInstance acc = new CommittedInstance(point(rng), Fr.random(rng), scalars(rng, 3));
-        CommittedInstance fresh = CommittedInstance.fresh(point(rng), scalars(rng, 3));
-        G1Affine kT = point(rng);
+        RandomFold f = RandomFold.of(rng);
+        byte[] vk = f.vk();
+        CommittedInstance acc = f.acc();
+        CommittedInstance fresh = f.fresh();
+        G1Affine kT = f.kT();
         Fr base = FoldTranscript.challenge(vk, acc, fresh, kT);
         assertEquals(base, FoldTranscript.challenge(vk.clone(), acc, fresh, kT), "control: deterministic");
 
@@ -104,11 +104,11 @@ class FoldTranscriptTest {
     @Test
     void theInstanceCommitmentAndTheCrossTermCountOnlyThroughTheirSum() {
         SplittableRandom rng = new SplittableRandom(23);
-        byte[] vk = new byte[32];
-        rng.nextBytes(vk);
-        CommittedInstance acc = new CommittedInstance(point(rng), Fr.random(rng), scalars(rng, 3));
-        CommittedInstance fresh = CommittedInstance.fresh(point(rng), scalars(rng, 3));
-        G1Affine kT = point(rng);
+        RandomFold f = RandomFold.of(rng);
+        byte[] vk = f.vk();
+        CommittedInstance acc = f.acc();
+        CommittedInstance fresh = f.fresh();
+        G1Affine kT = f.kT();
         G1Affine d = point(rng);
         CommittedInstance shifted = CommittedInstance.fresh(fresh.commitment().add(d), fresh.x());
         G1Affine kTShifted = kT.add(d.neg());
@@ -116,6 +116,16 @@ class FoldTranscriptTest {
         assertEquals(Nifs.verify(vk, acc, fresh, kT).commitment(), Nifs.verify(vk, acc, shifted, kTShifted).commitment());
         assertNotEquals(FoldTranscript.challenge(vk, acc, fresh, kT), FoldTranscript.challenge(vk, acc, shifted, kT),
                 "control: the sum moved");
+    }
+
+    /** A fold's inputs with random points and scalars: vkDigest, accumulator and fresh instance of 3 signals, K_T. */
+    private record RandomFold(byte[] vk, CommittedInstance acc, CommittedInstance fresh, G1Affine kT) {
+        static RandomFold of(SplittableRandom rng) {
+            byte[] vk = new byte[32];
+            rng.nextBytes(vk);
+            CommittedInstance acc = new CommittedInstance(point(rng), Fr.random(rng), scalars(rng, 3));
+            return new RandomFold(vk, acc, CommittedInstance.fresh(point(rng), scalars(rng, 3)), point(rng));
+        }
     }
 
     @Test

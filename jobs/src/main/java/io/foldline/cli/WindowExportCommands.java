@@ -74,8 +74,12 @@ final class WindowExportCommands {
             return """
                     Reads verification_key.json and window_vk.bin of the folder (the proving files are not
                     needed) and writes a Solidity contract, WindowVerifier, with the model's keys as constants:
-                    submitWindow replays the folds, checks the decider and stores the receipts root;
-                    isVerified checks one receipt. Compile with solc 0.8.24 or later, evm version cancun or
+                    submitWindow replays the folds, checks the decider and stores the receipts root (in the
+                    code of a holder contract at a CREATE2 address of the verifier and the window id);
+                    isVerified checks one receipt. The same file defines the library FoldlineReceipts, the same
+                    for every model: a consumer contract imports it and calls
+                    FoldlineReceipts.isVerified(verifier, windowId, leaf, index, path), which reads the root
+                    from the holder itself (about 4k gas). Compile with solc 0.8.24 or later, evm version cancun or
                     later, optimizer on with many runs (--optimize-runs 1000000 keeps its constants inline), and
                     the legacy code generator (not --via-ir: its unrolled fold runs out of stack there).
                     example: foldline window export solidityverifier keys/digits_mlp WindowVerifier.sol""";
