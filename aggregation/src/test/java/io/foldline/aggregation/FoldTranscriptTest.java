@@ -105,17 +105,14 @@ class FoldTranscriptTest {
     void theInstanceCommitmentAndTheCrossTermCountOnlyThroughTheirSum() {
         SplittableRandom rng = new SplittableRandom(23);
         RandomFold f = RandomFold.of(rng);
-        byte[] vk = f.vk();
-        CommittedInstance acc = f.acc();
-        CommittedInstance fresh = f.fresh();
-        G1Affine kT = f.kT();
         G1Affine d = point(rng);
-        CommittedInstance shifted = CommittedInstance.fresh(fresh.commitment().add(d), fresh.x());
-        G1Affine kTShifted = kT.add(d.neg());
-        assertEquals(FoldTranscript.challenge(vk, acc, fresh, kT), FoldTranscript.challenge(vk, acc, shifted, kTShifted));
-        assertEquals(Nifs.verify(vk, acc, fresh, kT).commitment(), Nifs.verify(vk, acc, shifted, kTShifted).commitment());
-        assertNotEquals(FoldTranscript.challenge(vk, acc, fresh, kT), FoldTranscript.challenge(vk, acc, shifted, kT),
-                "control: the sum moved");
+        CommittedInstance shifted = CommittedInstance.fresh(f.fresh().commitment().add(d), f.fresh().x());
+        G1Affine kTShifted = f.kT().add(d.neg());
+        Fr base = FoldTranscript.challenge(f.vk(), f.acc(), f.fresh(), f.kT());
+        assertEquals(base, FoldTranscript.challenge(f.vk(), f.acc(), shifted, kTShifted));
+        assertEquals(Nifs.verify(f.vk(), f.acc(), f.fresh(), f.kT()).commitment(),
+                Nifs.verify(f.vk(), f.acc(), shifted, kTShifted).commitment());
+        assertNotEquals(base, FoldTranscript.challenge(f.vk(), f.acc(), shifted, f.kT()), "control: the sum moved");
     }
 
     /** A fold's inputs with random points and scalars: vkDigest, accumulator and fresh instance of 3 signals, K_T. */
