@@ -6,9 +6,11 @@ import io.foldline.crypto.bn254.Fr;
 import io.foldline.crypto.bn254.G1Affine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,7 +66,8 @@ public final class WindowProofFile {
     /** {@code source} names the bytes in error messages (a file name). */
     public static WindowProof decode(byte[] bytes, String source) {
         WordReader r = new WordReader(bytes, source);
-        if (bytes.length >= 8 && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 1) {
+        if (bytes.length >= 8 && Arrays.equals(bytes, 0, 4, MAGIC.getBytes(StandardCharsets.US_ASCII), 0, 4)
+                && bytes[4] == 0 && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 1) {
             throw r.error("version", "version 1 (fold transcript foldline.nifs.v1, before K_i + K_T were absorbed "
                     + "as one point) no longer verifies; prove the window again");
         }

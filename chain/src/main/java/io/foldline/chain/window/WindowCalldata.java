@@ -66,6 +66,11 @@ public final class WindowCalldata {
 
     /** The record of one fold: C = K_i + K_T, then the public signals as above. */
     public static byte[] instance(CommittedInstance c, G1Affine crossTerm) {
+        return record(FoldTranscript.folded(c, crossTerm).toBytesBE(), signals(c));
+    }
+
+    /** The instance's signals as {@link #record} takes them: h_in and tag canonical, the middle ones signed. */
+    static BigInteger[] signals(CommittedInstance c) {
         int n = c.nPublic();
         BigInteger[] s = new BigInteger[n];
         for (int j = 0; j < n; j++) {
@@ -73,7 +78,7 @@ public final class WindowCalldata {
             boolean middle = j > 0 && j < n - 1;
             s[j] = middle && v.compareTo(HALF_R) > 0 ? v.subtract(Fr.MODULUS) : v;
         }
-        return record(FoldTranscript.folded(c, crossTerm).toBytesBE(), s);
+        return s;
     }
 
     /**

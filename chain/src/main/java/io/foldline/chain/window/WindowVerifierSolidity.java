@@ -53,6 +53,8 @@ public final class WindowVerifierSolidity {
     static final byte[] HOLDER_INIT = HEX.parseHex("63" + HEX.formatHex(Arrays.copyOf(
             Keccak256.digest("pendingReceiptsRoot()".getBytes(StandardCharsets.US_ASCII)), 4))
             + "60e01b5f52" + "602060016004" + "5f335afa" + "601a575f5ffd5b" + "5f5f536021" + "5ff3");
+    private static final byte[] HOLDER_INIT_HASH = Keccak256.digest(HOLDER_INIT);
+    private static final byte[] PROTOCOL_ID = Keccak256.digest(PROTOCOL.getBytes(StandardCharsets.UTF_8));
 
     private WindowVerifierSolidity() {
     }
@@ -74,8 +76,13 @@ public final class WindowVerifierSolidity {
         in[0] = (byte) 0xff;
         System.arraycopy(from, 0, in, 1, 20);
         System.arraycopy(windowId, 0, in, 21, 32);
-        System.arraycopy(Keccak256.digest(HOLDER_INIT), 0, in, 53, 32);
+        System.arraycopy(HOLDER_INIT_HASH, 0, in, 53, 32);
         return "0x" + HEX.formatHex(Arrays.copyOfRange(Keccak256.digest(in), 12, 32));
+    }
+
+    /** keccak256 of {@link #PROTOCOL}: what {@code protocol()} returns. */
+    static byte[] protocolId() {
+        return PROTOCOL_ID.clone();
     }
 
     /** The source for the window keys folder {@code dir} (its verification_key.json and window_vk.bin). */
@@ -116,12 +123,12 @@ public final class WindowVerifierSolidity {
         v.put("LEAF_BYTES", bytes(n + 2));
         v.put("FOLD_BODY", foldBody(m));
         v.put("PROTOCOL_NAME", PROTOCOL);
-        v.put("PROTOCOL", word(Keccak256.digest(PROTOCOL.getBytes(StandardCharsets.UTF_8))));
+        v.put("PROTOCOL", word(PROTOCOL_ID));
         byte[] init = Arrays.copyOf(HOLDER_INIT, 64);
         v.put("HOLDER_INIT_0", word(Arrays.copyOfRange(init, 0, 32)));
         v.put("HOLDER_INIT_1", word(Arrays.copyOfRange(init, 32, 64)));
         v.put("HOLDER_INIT_BYTES", hex(HOLDER_INIT.length));
-        v.put("HOLDER_INIT_HASH", word(Keccak256.digest(HOLDER_INIT)));
+        v.put("HOLDER_INIT_HASH", word(HOLDER_INIT_HASH));
         v.put("NIFS_TAG", word(Keccak256.digest(FoldTranscript.DOMAIN_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("RHO_TAG", word(Keccak256.digest(RHO_TAG.getBytes(StandardCharsets.UTF_8))));
         v.put("R", "0x" + Fr.MODULUS.toString(16));

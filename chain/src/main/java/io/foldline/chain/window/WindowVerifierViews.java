@@ -2,9 +2,7 @@ package io.foldline.chain.window;
 
 import io.foldline.chain.evm.ChainException;
 import io.foldline.chain.evm.Evm;
-import io.foldline.crypto.hash.Keccak256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,7 +43,7 @@ public final class WindowVerifierViews {
      * ({@link WindowVerifierSolidity#PROTOCOL}): a contract generated before it would revert every window.
      */
     public static void requireProtocol(Evm evm, String contract) {
-        byte[] want = Keccak256.digest(WindowVerifierSolidity.PROTOCOL.getBytes(StandardCharsets.UTF_8));
+        byte[] want = WindowVerifierSolidity.protocolId();
         String problem;
         try {
             byte[] got = view(evm, contract, "protocol", List.of());

@@ -311,7 +311,7 @@ class WindowVerifierContractTest {
         BigInteger tag = w.instances().get(3).x(n - 1).toBigInteger();
         assertReverts(withRecord(w, 3, withWord(c3, 64, hIn.add(Fr.MODULUS))), "h_in + r (not canonical)");
         assertReverts(withRecord(w, 3, withWord(c3, 96, tag.add(Fr.MODULUS))), "tag + r (not canonical)");
-        BigInteger[] middle = signals(w, 3);
+        BigInteger[] middle = WindowCalldata.signals(w.instances().get(3));
         middle[4] = Fr.MODULUS; // forces the 32-byte width, where each middle signal must be below r
         assertReverts(withRecord(w, 3, WindowCalldata.record(Arrays.copyOf(c3, 64), middle)), "an output = r");
         assertReverts(withRecord(w, 3, Arrays.copyOf(c3, c3.length - 1)), "a record one byte short");
@@ -342,17 +342,6 @@ class WindowVerifierContractTest {
         int take = Math.min(v.length, 32);
         System.arraycopy(v, v.length - take, out, at + 32 - take, take);
         return out;
-    }
-
-    /** Record {@code i}'s signals as the encoder reads them: h_in and tag canonical, the middle ones signed. */
-    private static BigInteger[] signals(WindowProof w, int i) {
-        Fr[] x = w.instances().get(i).x();
-        BigInteger[] s = new BigInteger[x.length];
-        for (int j = 0; j < x.length; j++) {
-            BigInteger v = x[j].toBigInteger();
-            s[j] = j > 0 && j < x.length - 1 && v.compareTo(Fr.MODULUS.shiftRight(1)) > 0 ? v.subtract(Fr.MODULUS) : v;
-        }
-        return s;
     }
 
     /** The same record with its middle signals re-encoded 8 bytes wide. */
